@@ -1,0 +1,1 @@
+"""The bundled dataset: the 2021 NYC mayoral primary around the Stringer allegation."""

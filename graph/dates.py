@@ -1,0 +1,117 @@
+"""Dates that may be known only within bounds.
+
+A `Span` is the set of days on which something may have happened: an exact day is a span of one
+day, a date known only as "before 2021-04-30" is open at the start, an unknown date is open at
+both ends. Nothing here ever invents a date: an unknown bound stays None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+__all__ = ["Span", "parse_day"]
+
+
+def parse_day(value: object, field: str = "date") -> dt.date | None:
+    """Parse an ISO day (YYYY-MM-DD); empty means unknown. Raises ValueError naming the field."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    parts = text.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(f"{field} '{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        raise ValueError(f"{field} '{text}' is not a real day") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Closed range of possible days [earliest, latest]; None is an unknown bound."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.earliest and self.latest and self.earliest > self.latest:
+            raise ValueError(f"not_before {self.earliest} is after not_after {self.latest}")
+
+    @classmethod
+    def of(
+        cls,
+        date: dt.date | None = None,
+        not_before: dt.date | None = None,
+        not_after: dt.date | None = None,
+    ) -> Span:
+        if date is not None:
+            return cls(date, date)
+        return cls(not_before, not_after)
+
+    @property
+    def exact(self) -> dt.date | None:
+        """The day, when it is known to the day."""
+        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
+
+    @property
+    def known(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+    @property
+    def not_before(self) -> dt.date | None:
+        """Lower bound, reported only when the day is not exact (mirrors the facts-file columns)."""
+        return None if self.exact else self.earliest
+
+    @property
+    def not_after(self) -> dt.date | None:
+        return None if self.exact else self.latest
+
+    def compatible(self, other: Span) -> bool:
+        """True when both could be the same day."""
+        lo = _max(self.earliest, other.earliest)
+        hi = _min(self.latest, other.latest)
+        return lo is None or hi is None or lo <= hi
+
+    def intersect(self, other: Span) -> Span:
+        return Span(_max(self.earliest, other.earliest), _min(self.latest, other.latest))
+
+    def certainly_before(self, other: Span) -> bool:
+        """Every possible day of self is strictly before every possible day of other."""
+        return self.latest is not None and other.earliest is not None and self.latest < other.earliest
+
+    def certainly_on_or_before(self, other: Span) -> bool:
+        return self.latest is not None and other.earliest is not None and self.latest <= other.earliest
+
+    def sort_key(self) -> tuple:
+        """Order by the exact day, or for bounded dates by the latest then the earliest possible
+        day; at the same day exact dates come before bounded ones, unknown dates last."""
+        big = dt.date.max
+        if self.exact:
+            return (self.exact, 0, self.exact)
+        return (self.latest or big, 1, self.earliest or dt.date.min)
+
+    def __str__(self) -> str:
+        if self.exact:
+            return self.exact.isoformat()
+        if self.earliest and self.latest:
+            return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+        if self.latest:
+            return f"by {self.latest.isoformat()}"
+        if self.earliest:
+            return f"from {self.earliest.isoformat()}"
+        return "unknown"
+
+
+def _max(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _min(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else min(a, b)

@@ -1,0 +1,217 @@
+"""The event log: loaded reports resolved to entities and merged into facts.
+
+The same fact reported by several sources (same actor, action and target after alias resolution,
+same rank and group where both give one, compatible dates, no closing event between them) becomes
+one `Fact` listing every report; its date is the intersection of theirs, so the most precise wins.
+Reports that would be the same fact but for incompatible dates stay separate facts flagged as
+conflicting: the log never overwrites a date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .dates import Span
+from .entities import AmbiguousName, Registry
+from .errors import InputError
+from .events import CLOSING_ACTIONS, Action, Event, Source
+
+__all__ = ["EventLog", "Fact"]
+
+
+@dataclass(slots=True)
+class Fact:
+    """One fact with all the reports behind it. `actor` and `target` are entity ids."""
+
+    actor: str
+    action: Action
+    target: str
+    span: Span
+    rank: int | None
+    group: str | None
+    reports: list[Event]
+    conflicts: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def date(self):
+        return self.span.exact
+
+    @property
+    def sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for report in self.reports:
+            seen.setdefault(report.source.id, report.source)
+        return list(seen.values())
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [s.id for s in self.sources]
+
+    @property
+    def race(self) -> str | None:
+        return next((r.race for r in self.reports if r.race), None)
+
+    @property
+    def note(self) -> str | None:
+        return next((r.note for r in self.reports if r.note), None)
+
+    @property
+    def evidence(self) -> list[tuple[str, str]]:
+        """(source id, sentence) for every report that quotes its evidence."""
+        return [(r.source.id, r.evidence) for r in self.reports if r.evidence]
+
+    def sort_key(self) -> tuple:
+        return (*self.span.sort_key(), _ACTION_ORDER[self.action], self.actor, self.target)
+
+
+# Within one day: what opens comes before what reaffirms, then what closes.
+_ACTION_ORDER = {a: i for i, a in enumerate(Action)}
+
+
+def _precision(span: Span) -> tuple:
+    """Sort key putting the most precise reports first, so they seed the facts."""
+    if span.earliest and span.latest:
+        return (0, (span.latest - span.earliest).days, span.earliest)
+    if span.known:
+        return (1, 0, span.earliest or span.latest)
+    return (2, 0, None)
+
+
+def _separators(action: Action) -> frozenset[Action]:
+    """Actions of the same pair that, lying between two reports, make them different facts."""
+    if action in (Action.ENDORSE, Action.STAND_BY):
+        return CLOSING_ACTIONS
+    if action in CLOSING_ACTIONS:
+        return frozenset({Action.ENDORSE})
+    return frozenset()
+
+
+def _fits(value: object, other: object) -> bool:
+    """Rank and group match when equal or when one report does not give them."""
+    return value is None or other is None or value == other
+
+
+class EventLog:
+    """Resolved, merged facts in time order, plus the registry that names their entities."""
+
+    def __init__(self, registry: Registry, facts: list[Fact]):
+        self.registry = registry
+        self.facts = sorted(facts, key=Fact.sort_key)
+        self.by_id = {f.id: f for f in self.facts}
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self.facts)
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    @classmethod
+    def from_events(cls, events: Iterable[Event], registry: Registry) -> EventLog:
+        resolved = _resolve(list(events), registry)
+        groups: dict[tuple, list[tuple[str, str, Event]]] = defaultdict(list)
+        pairs: dict[tuple[str, str], list[tuple[Action, Span]]] = defaultdict(list)
+        for actor, target, event in resolved:
+            groups[(actor, event.action, target)].append((actor, target, event))
+            pairs[(actor, target)].append((event.action, event.span))
+        facts: list[Fact] = []
+        conflicts: list[tuple[Fact, Fact]] = []
+        for (actor, action, target), members in groups.items():
+            separators = [s for a, s in pairs[(actor, target)] if a in _separators(action)]
+            merged, clashes = _merge(actor, action, target, [e for _, _, e in members], separators)
+            facts += merged
+            conflicts += clashes
+        used: set[str] = set()
+        for fact in sorted(facts, key=Fact.sort_key):
+            fact.id = _fact_id(fact, used)
+        for a, b in conflicts:
+            a.conflicts.append(b.id)
+            b.conflicts.append(a.id)
+        return cls(registry, facts)
+
+
+def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Event]]:
+    problems: list[str] = []
+    out: list[tuple[str, str, Event]] = []
+    seen: set[tuple] = set()
+    for event in events:
+        where = event.origin or event.source.id
+        try:
+            actor = registry.ensure(event.actor, event.actor_kind, event.actor_title)
+            for alias in event.aliases:
+                registry.add_alias(alias, actor.id)
+        except (AmbiguousName, ValueError) as err:
+            problems.append(f"{where}: actor: {err}")
+            continue
+        kind = event.target_kind or ("race" if event.action == Action.EXIT_RACE else None)
+        try:
+            target = registry.ensure(event.target, kind, event.target_title)
+        except (AmbiguousName, ValueError) as err:
+            problems.append(f"{where}: target: {err}")
+            continue
+        # Loading the same source twice must change nothing.
+        key = (
+            event.source.id,
+            actor.id,
+            event.action,
+            target.id,
+            event.span,
+            event.rank,
+            event.group,
+            event.evidence,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append((actor.id, target.id, event))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def _merge(
+    actor: str, action: Action, target: str, reports: list[Event], separators: list[Span]
+) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
+    facts: list[Fact] = []
+    conflicts: list[tuple[Fact, Fact]] = []
+    for report in sorted(reports, key=lambda e: _precision(e.span)):
+        span = report.span
+        same_statement = [
+            f
+            for f in facts
+            if _fits(f.rank, report.rank)
+            and _fits(f.group, report.group)
+            and not any(
+                (f.span.certainly_before(s) and s.certainly_before(span))
+                or (span.certainly_before(s) and s.certainly_before(f.span))
+                for s in separators
+            )
+        ]
+        home = next((f for f in same_statement if f.span.compatible(span)), None)
+        if home is not None:
+            home.span = home.span.intersect(span)
+            home.rank = home.rank if home.rank is not None else report.rank
+            home.group = home.group or report.group
+            home.reports.append(report)
+            continue
+        fact = Fact(actor, action, target, span, report.rank, report.group, [report])
+        # Same statement, incompatible date: keep both and flag both.
+        conflicts += [(fact, other) for other in same_statement]
+        facts.append(fact)
+    return facts, conflicts
+
+
+def _fact_id(fact: Fact, used: set[str]) -> str:
+    """Stable id from what the fact says, so re-loading the same data gives the same ids."""
+    key = "|".join(
+        str(x) for x in (fact.actor, fact.action.value, fact.target, fact.rank, fact.group, fact.span)
+    )
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    fid = digest[:12]
+    while fid in used:
+        digest = hashlib.sha1(digest.encode()).hexdigest()
+        fid = digest[:12]
+    used.add(fid)
+    return fid

@@ -1,0 +1,175 @@
+"""Events: immutable, dated, sourced records of one actor doing one thing to one target.
+
+Loaders emit `Event`s, one per statement in one source. The event log (eventlog.py) resolves names
+and merges the reports of the same fact into a `Fact` with several sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from .dates import Span, parse_day
+
+__all__ = ["ACTIONS", "CLOSING_ACTIONS", "Action", "Event", "Source"]
+
+
+class Action(StrEnum):
+    ENDORSE = "endorse"
+    WITHDRAW = "withdraw"
+    SUPERSEDE = "supersede"
+    STAND_BY = "stand_by"
+    ACCUSE = "accuse"
+    DENY = "deny"
+    CALL_TO_WITHDRAW = "call_to_withdraw"
+    CALL_TO_RESIGN = "call_to_resign"
+    EXIT_RACE = "exit_race"
+
+
+ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
+# Actions that end an endorsement interval of the same endorser-candidate pair. `supersede`
+# (the endorser moved to another candidate) closes it but is not a withdrawal.
+CLOSING_ACTIONS = frozenset({Action.WITHDRAW, Action.SUPERSEDE})
+
+KINDS = (
+    "person",
+    "party",
+    "union",
+    "advocacy group",
+    "newspaper",
+    "organization",
+    "race",
+)
+
+
+class Source(BaseModel):
+    """Where a report comes from: an article, a tracker, a curated file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+class Event(BaseModel):
+    """One report of one fact, as a loader read it (names not yet resolved to entities)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    actor: str
+    action: Action
+    target: str
+    date: dt.date | None = None
+    not_before: dt.date | None = None
+    not_after: dt.date | None = None
+    rank: int | None = None
+    group: str | None = None
+    race: str | None = None
+    source: Source
+    evidence: str | None = None
+    # Character offsets of the evidence in the source text, when a loader knows them.
+    start: int | None = None
+    end: int | None = None
+    date_text: str | None = None
+    note: str | None = None
+    # Hints that describe the entities named, used when the entities file does not know them.
+    actor_kind: str | None = None
+    actor_title: str | None = None
+    target_kind: str | None = None
+    target_title: str | None = None
+    aliases: tuple[str, ...] = ()
+    # "file:line" the event was read from, for error messages; not part of the fact.
+    origin: str | None = None
+
+    @field_validator("actor", "target", mode="before")
+    @classmethod
+    def _name(cls, value: Any, info: Any) -> str:
+        text = _text(value)
+        if not text:
+            raise ValueError(f"{info.field_name} is required")
+        return text
+
+    @field_validator(
+        "group",
+        "race",
+        "evidence",
+        "date_text",
+        "note",
+        "actor_title",
+        "target_title",
+        mode="before",
+    )
+    @classmethod
+    def _optional_text(cls, value: Any) -> str | None:
+        return _text(value)
+
+    @field_validator("actor_kind", "target_kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any, info: Any) -> str | None:
+        text = _text(value)
+        if text is None:
+            return None
+        text = text.lower()
+        if text not in KINDS:
+            raise ValueError(f"{info.field_name} '{text}' is not one of: {', '.join(KINDS)}")
+        return text
+
+    @field_validator("action", mode="before")
+    @classmethod
+    def _action(cls, value: Any) -> str:
+        text = (_text(value) or "").lower()
+        if not text:
+            raise ValueError("action is required")
+        if text not in ACTIONS:
+            raise ValueError(f"action '{text}' is not one of: {', '.join(ACTIONS)}")
+        return text
+
+    @field_validator("date", "not_before", "not_after", mode="before")
+    @classmethod
+    def _day(cls, value: Any, info: Any) -> dt.date | None:
+        return parse_day(value, info.field_name)
+
+    @field_validator("rank", "start", "end", mode="before")
+    @classmethod
+    def _whole(cls, value: Any, info: Any) -> int | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = str(value).strip()
+        if isinstance(value, bool) or not text.isdigit():
+            raise ValueError(f"{info.field_name} '{text}' is not a whole number")
+        number = int(text)
+        if info.field_name == "rank" and number < 1:
+            raise ValueError(f"rank '{text}' must be 1 or more")
+        return number
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, value: Any) -> tuple[str, ...]:
+        if value is None or value == "":
+            return ()
+        items = value.split("|") if isinstance(value, str) else list(value)
+        return tuple(t for t in (_text(v) for v in items) if t)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Event:
+        if self.date and (self.not_before or self.not_after):
+            raise ValueError("give either date or not_before/not_after, not both")
+        if self.not_before and self.not_after and self.not_before > self.not_after:
+            raise ValueError(f"not_before {self.not_before} is after not_after {self.not_after}")
+        return self
+
+    @property
+    def span(self) -> Span:
+        return Span.of(self.date, self.not_before, self.not_after)

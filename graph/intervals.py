@@ -1,0 +1,153 @@
+"""Endorsement intervals derived from the facts of each endorser-candidate pair.
+
+An endorsement is in force over [start, end): it opens with `endorse` and closes with a `withdraw`
+or `supersede` by the same endorser for the same candidate, or ends when the candidate exits the
+race (not a withdrawal). A withdrawal or stand-by with no endorsement on record implies one whose
+start is unknown. A new rank closes the old interval and opens another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .dates import Span
+from .eventlog import EventLog, Fact
+from .events import CLOSING_ACTIONS, Action
+
+__all__ = ["Endorsement", "Status", "endorsements"]
+
+
+class Status(StrEnum):
+    IN_FORCE = "in force"
+    NOT_IN_FORCE = "not in force"
+    UNCERTAIN = "uncertain"
+
+
+@dataclass(slots=True)
+class Endorsement:
+    endorser: str
+    candidate: str
+    rank: int | None
+    start: Span
+    implied: bool = False
+    end: Span | None = None
+    # "withdraw", "supersede", "exit_race" or "rank_change"; None while open.
+    ended_by: str | None = None
+    opened_by: Fact | None = None
+    closed_by: Fact | None = None
+    reaffirmed_by: list[Fact] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [f for f in (self.opened_by, *self.reaffirmed_by, self.closed_by) if f is not None]
+
+    @property
+    def source_ids(self) -> list[str]:
+        """Every source behind the interval: what opened, reaffirmed and closed it (an implied
+        endorsement is known only from its withdrawal or stand-by)."""
+        seen: dict[str, None] = {}
+        for fact in self.facts:
+            seen.update(dict.fromkeys(fact.source_ids))
+        return list(seen)
+
+    @property
+    def group(self) -> str | None:
+        return self.opened_by.group if self.opened_by else None
+
+    def status_on(self, day: dt.date) -> Status:
+        """In force only if it certainly started on or before `day` and certainly had not ended
+        by then; not in force if it certainly started after or certainly ended on or before it."""
+        if (self.start.earliest and self.start.earliest > day) or (
+            self.end is not None and self.end.latest is not None and self.end.latest <= day
+        ):
+            return Status.NOT_IN_FORCE
+        started = self.start.latest is not None and self.start.latest <= day
+        running = self.end is None or (self.end.earliest is not None and self.end.earliest > day)
+        return Status.IN_FORCE if started and running else Status.UNCERTAIN
+
+
+_ORDER = {Action.ENDORSE: 0, Action.STAND_BY: 1, Action.WITHDRAW: 2, Action.SUPERSEDE: 2}
+
+
+def _chronological(a: Fact, b: Fact) -> int:
+    """Certain order first; when two dates overlap, opening comes before closing."""
+    if a.span.certainly_before(b.span):
+        return -1
+    if b.span.certainly_before(a.span):
+        return 1
+    oa, ob = _ORDER.get(a.action, 3), _ORDER.get(b.action, 3)
+    if oa != ob:
+        return -1 if oa < ob else 1
+    ka, kb = a.sort_key(), b.sort_key()
+    return (ka > kb) - (ka < kb)
+
+
+def endorsements(log: EventLog) -> list[Endorsement]:
+    """Every endorsement interval in the log, in order of start."""
+    pairs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    exits: dict[str, list[Fact]] = defaultdict(list)
+    for fact in log:
+        if fact.action in (Action.ENDORSE, Action.STAND_BY, *CLOSING_ACTIONS):
+            pairs[(fact.actor, fact.target)].append(fact)
+        elif fact.action == Action.EXIT_RACE:
+            exits[fact.actor].append(fact)
+    out: list[Endorsement] = []
+    for (endorser, candidate), facts in pairs.items():
+        facts = sorted(facts + exits.get(candidate, []), key=functools.cmp_to_key(_chronological))
+        out += _intervals(endorser, candidate, facts)
+    out.sort(key=lambda e: (e.start.sort_key(), e.endorser, e.candidate))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for e in out:
+        counts[(e.endorser, e.candidate)] += 1
+        e.id = f"{e.endorser}>{e.candidate}#{counts[(e.endorser, e.candidate)]}"
+    return out
+
+
+def _implied_start(fact: Fact) -> Span:
+    """Start of an endorsement known only from a stand-by (in force that day) or a closing event
+    (in force the day before at the latest, since [start, end) holds at least one day)."""
+    latest = fact.span.latest
+    if latest is not None and fact.action in CLOSING_ACTIONS:
+        latest -= dt.timedelta(days=1)
+    return Span(None, latest)
+
+
+def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorsement]:
+    done: list[Endorsement] = []
+    current: Endorsement | None = None
+
+    def close(end: Span, how: str, fact: Fact | None) -> None:
+        nonlocal current
+        assert current is not None
+        current.end, current.ended_by, current.closed_by = end, how, fact
+        done.append(current)
+        current = None
+
+    for fact in facts:
+        action = fact.action
+        if action == Action.EXIT_RACE:
+            if current is not None:
+                close(fact.span, "exit_race", fact)
+            continue
+        if action == Action.ENDORSE:
+            if current is not None and None not in (fact.rank, current.rank) and (fact.rank != current.rank):
+                close(fact.span, "rank_change", fact)
+            if current is None:
+                current = Endorsement(endorser, candidate, fact.rank, fact.span, opened_by=fact)
+                continue
+        if current is None:  # a stand-by or withdrawal implies an endorsement already in force
+            current = Endorsement(endorser, candidate, fact.rank, _implied_start(fact), implied=True)
+        if action in CLOSING_ACTIONS:
+            close(fact.span, action.value, fact)
+        else:
+            current.reaffirmed_by.append(fact)
+            if current.rank is None:
+                current.rank = fact.rank
+    if current is not None:
+        done.append(current)
+    return done

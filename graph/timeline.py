@@ -1,0 +1,113 @@
+"""The NetworkX graph derived from the event log.
+
+Nodes are entity ids. Each endorsement interval is one `endorse` edge carrying valid_from/valid_to;
+every other fact is one edge of its action. Every edge lists its facts and sources. Per-candidate
+questions are adjacency lookups (`graph.in_edges(candidate)`), not scans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+
+from .eventlog import EventLog
+from .events import Action
+from .intervals import Endorsement, Status, endorsements
+
+__all__ = ["build_graph", "graph_as_of", "roles"]
+
+_ROLE_OF_ACTOR = {
+    Action.ENDORSE: "endorser",
+    Action.WITHDRAW: "endorser",
+    Action.SUPERSEDE: "endorser",
+    Action.STAND_BY: "endorser",
+    Action.ACCUSE: "accuser",
+    Action.EXIT_RACE: "candidate",
+}
+_ROLE_OF_TARGET = {
+    Action.ENDORSE: "candidate",
+    Action.WITHDRAW: "candidate",
+    Action.SUPERSEDE: "candidate",
+    Action.STAND_BY: "candidate",
+    Action.ACCUSE: "candidate",
+}
+
+
+def roles(log: EventLog) -> dict[str, set[str]]:
+    """Roles follow from the events: endorsed, withdrawn from or accused means candidate."""
+    out: dict[str, set[str]] = {}
+    for fact in log:
+        if fact.action in _ROLE_OF_ACTOR:
+            out.setdefault(fact.actor, set()).add(_ROLE_OF_ACTOR[fact.action])
+        if fact.action in _ROLE_OF_TARGET:
+            out.setdefault(fact.target, set()).add(_ROLE_OF_TARGET[fact.action])
+    return out
+
+
+def build_graph(log: EventLog) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph(registry=log.registry, log=log)
+    entity_roles = roles(log)
+    used = {f.actor for f in log} | {f.target for f in log}
+    for entity in log.registry:
+        if entity.id in used:
+            graph.add_node(
+                entity.id,
+                name=entity.name,
+                kind=entity.kind,
+                roles=sorted(entity_roles.get(entity.id, ())),
+            )
+    intervals = endorsements(log)
+    for e in intervals:
+        graph.add_edge(
+            e.endorser,
+            e.candidate,
+            key=f"endorse/{e.id}",
+            action="endorse",
+            endorsement=e,
+            valid_from=e.start,
+            valid_to=e.end,
+            rank=e.rank,
+            implied=e.implied,
+            facts=[f.id for f in e.facts],
+            sources=e.source_ids,
+        )
+    # The interval each withdrawal, supersession or stand-by belongs to (it carries the rank).
+    belongs = (Action.WITHDRAW, Action.SUPERSEDE, Action.STAND_BY)
+    interval_of = {f.id: e for e in intervals for f in e.facts if f.action in belongs}
+    for fact in log:
+        if fact.action == Action.ENDORSE:
+            continue
+        interval = interval_of.get(fact.id)
+        graph.add_edge(
+            fact.actor,
+            fact.target,
+            key=f"{fact.action.value}/{fact.id}",
+            action=fact.action.value,
+            fact=fact,
+            endorsement=interval,
+            span=fact.span,
+            rank=interval.rank if interval and fact.rank is None else fact.rank,
+            facts=[fact.id],
+            sources=fact.source_ids,
+        )
+    by_candidate: dict[str, list[Endorsement]] = {}
+    for e in intervals:
+        by_candidate.setdefault(e.candidate, []).append(e)
+    graph.graph["endorsements"] = intervals
+    graph.graph["endorsements_by_candidate"] = by_candidate
+    return graph
+
+
+def graph_as_of(graph: nx.MultiDiGraph, day: dt.date) -> nx.MultiDiGraph:
+    """A read-only view of the graph on `day`: endorsements in force or uncertain, and every other
+    fact that may have happened by then."""
+
+    def keep(u: str, v: str, key: str) -> bool:
+        data = graph.edges[u, v, key]
+        if data["action"] == "endorse":
+            return data["endorsement"].status_on(day) != Status.NOT_IN_FORCE
+        span = data["span"]
+        return span.earliest is None or span.earliest <= day
+
+    return nx.subgraph_view(graph, filter_edge=keep)

@@ -1,0 +1,106 @@
+"""Telling sources apart and loading them: by extension, then by header columns or top-level key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..graph.entities import Registry
+from ..graph.errors import InputError
+from ..graph.events import Event
+from .entities import read_aliases, read_entities
+from .facts import read_facts
+from .records import csv_records, yaml_document
+
+__all__ = ["FORMATS", "SourceFile", "detect", "load_sources"]
+
+FORMATS = ("csv", "yaml", "jsonl")
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+# Loading order: entities before the aliases that point at them, both before facts.
+_ORDER = {"entities": 0, "aliases": 1, "facts": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    kind: str  # "facts", "entities" or "aliases"
+    fmt: str
+    reason: str  # how the kind and format were chosen, for the user
+
+    def describe(self) -> str:
+        return f"{self.path}: {self.kind} ({self.fmt}; {self.reason})"
+
+
+def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
+    """What `path` holds; a folder gives every file in it that a loader reads, in name order."""
+    path = Path(path)
+    if path.is_dir():
+        found = []
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.suffix.lower() in _EXTENSIONS and not child.name.startswith("."):
+                found += detect(child, fmt)
+        return found
+    if not path.exists():
+        raise InputError([f"{path}: no such file or folder"])
+    chosen = fmt or _EXTENSIONS.get(path.suffix.lower())
+    how = "--format" if fmt else f"extension {path.suffix}"
+    if chosen is None:
+        raise InputError(
+            [
+                f"{path}: cannot tell the format from the extension '{path.suffix}'; "
+                f"use --format {'|'.join(FORMATS)}"
+            ]
+        )
+    if chosen == "csv":
+        header, _ = csv_records(path)
+        if header[:2] == ["alias", "entity"]:
+            return [SourceFile(path, "aliases", "csv", f"{how}, header alias,entity")]
+        if {"actor", "action", "target"} <= set(header):
+            return [SourceFile(path, "facts", "csv", f"{how}, header actor,action,target")]
+        raise InputError(
+            [
+                f"{path}:1: a CSV source needs the columns actor,action,target (facts) or "
+                f"alias,entity (alias table); the header is {','.join(header)}"
+            ]
+        )
+    if chosen == "yaml":
+        document = yaml_document(path)
+        if isinstance(document, dict) and "entities" in document:
+            return [SourceFile(path, "entities", "yaml", f"{how}, top-level key 'entities'")]
+        return [SourceFile(path, "facts", "yaml", how)]
+    return [SourceFile(path, "facts", chosen, how)]
+
+
+def load_sources(
+    files: Iterable[SourceFile],
+    registry: Registry,
+    announce: Callable[[SourceFile], None] | None = None,
+) -> list[Event]:
+    """Fill `registry` from entity files and return the events of facts files. Every file is read
+    before anything is returned; problems from all of them are raised together."""
+    unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
+    problems: list[str] = []
+    events: list[Event] = []
+    for file in sorted(unique.values(), key=lambda f: _ORDER[f.kind]):
+        if announce:
+            announce(file)
+        try:
+            if file.kind == "entities":
+                read_entities(file.path, registry)
+            elif file.kind == "aliases":
+                read_aliases(file.path, registry)
+            else:
+                events += read_facts(file.path, file.fmt)
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return events

@@ -1,0 +1,27 @@
+"""Questions answered over the graph: plain functions returning rows (lists of dicts)."""
+
+from .reports import (
+    ASOF_COLUMNS,
+    COMPARE_COLUMNS,
+    TIMELINE_COLUMNS,
+    WITHDRAWAL_COLUMNS,
+    as_of,
+    compare,
+    entity_profile,
+    resolve,
+    timeline,
+    withdrawals,
+)
+
+__all__ = [
+    "ASOF_COLUMNS",
+    "COMPARE_COLUMNS",
+    "TIMELINE_COLUMNS",
+    "WITHDRAWAL_COLUMNS",
+    "as_of",
+    "compare",
+    "entity_profile",
+    "resolve",
+    "timeline",
+    "withdrawals",
+]

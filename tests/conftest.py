@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import endorsegraph as eg
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    """The graph of the bundled dataset, loaded once (reports never mutate it)."""
+    return eg.load()
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """write("name.csv", text) -> path, with the text dedented."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def facts(write):
+    """facts(csv_body) -> graph loaded from a CSV facts file with that body."""
+
+    def _facts(body: str, header: str = "actor,action,target,date,not_before,not_after,rank"):
+        return eg.load([write("facts.csv", header + "\n" + textwrap.dedent(body).strip() + "\n")])
+
+    return _facts
