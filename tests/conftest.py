@@ -16,6 +16,14 @@ def day(text: str) -> dt.date:
 
 
 @pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared case material beside the repository (CI always has it)."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is missing: the shared case material belongs beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
 def bundled():
     """The graph of the bundled dataset, loaded once (reports never mutate it)."""
     return eg.load()

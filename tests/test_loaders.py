@@ -10,8 +10,6 @@ from endorsegraph.graph.errors import InputError
 from endorsegraph.loaders import detect, read_facts
 from endorsegraph.loaders.facts import dump_facts
 
-from .conftest import SHARED
-
 BUNDLED = eg.bundled_dataset()
 
 
@@ -31,9 +29,9 @@ def test_round_trip_through_every_format(tmp_path, name, fmt):
     assert _content(read_facts(path, fmt)) == _content(original)
 
 
-def test_reference_csv_from_shared_loads_directly_and_matches_bundled():
+def test_reference_csv_from_shared_loads_directly_and_matches_bundled(shared):
     """The shared reference file is already in the project's schema (a subset of columns)."""
-    shared = eg.load([SHARED / "data" / "nyc2021_stringer.csv"])
+    shared = eg.load([shared / "data" / "nyc2021_stringer.csv"])
     bundled = eg.load([BUNDLED / "nyc2021_stringer.csv"])
     assert len(shared.graph["log"]) == len(bundled.graph["log"]) == 41
     assert eg.withdrawals(shared) and len(eg.withdrawals(shared)) == len(eg.withdrawals(bundled))
