@@ -25,7 +25,7 @@ from .graph import (
     graph_as_of,
 )
 from .graph.errors import InputError
-from .queries import as_of, compare, entity_profile, resolve, timeline, withdrawals
+from .queries import as_of, compare, entity_profile, resolve, stood_by, timeline, withdrawals
 
 __version__ = "0.1.0"
 
@@ -52,6 +52,7 @@ __all__ = [
     "graph_as_of",
     "load",
     "resolve",
+    "stood_by",
     "timeline",
     "withdrawals",
 ]

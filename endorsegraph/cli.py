@@ -13,13 +13,16 @@ import click
 from rich.console import Console
 
 from . import api
+from .engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .output import render, rich_table, write_atomically
+from .push import DEFAULT_DATASET, dry_run_script, push
 from .queries import reports
+from .queries.named import named_queries, named_query, parse_param
 
 
 class Day(click.ParamType):
@@ -93,7 +96,7 @@ def handle_errors(command: Callable) -> Callable:
             for problem in err.problems:
                 click.echo(f"error: {problem}", err=True)
             sys.exit(1)
-        except (UnknownName, AmbiguousName) as err:
+        except (UnknownName, AmbiguousName, Neo4jError) as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
 
@@ -165,6 +168,17 @@ def timeline(candidate, sources, facts_format, fmt, output) -> None:
     emit(reports.timeline(graph, candidate=candidate), reports.TIMELINE_COLUMNS, fmt, output)
 
 
+@cli.command("stood-by")
+@click.option("--candidate", help="Only those who stood by this candidate.")
+@source_options
+@output_options
+@handle_errors
+def stood_by(candidate, sources, facts_format, fmt, output) -> None:
+    """Who stood by a candidate, and when, with the endorsement they reaffirmed."""
+    graph = _load(sources, facts_format)
+    emit(reports.stood_by(graph, candidate=candidate), reports.STOOD_BY_COLUMNS, fmt, output)
+
+
 ENDORSEMENT_COLUMNS = ("endorser", "candidate", "rank", "start", "end", "ended_by", "implied", "sources")
 
 
@@ -208,6 +222,170 @@ def entity(name, sources, facts_format, fmt, output) -> None:
         write_atomically(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def neo4j_options(command: Callable) -> Callable:
+    """Connection options shared by every command that talks to Neo4j. The password comes only
+    from NEO4J_PASSWORD or a hidden prompt."""
+    command = click.option("--database", help="Database name [env NEO4J_DATABASE; default: the server's].")(
+        command
+    )
+    command = click.option("--user", help="User name [env NEO4J_USERNAME; default: neo4j].")(command)
+    return click.option(
+        "--uri",
+        help="bolt://, neo4j://, bolt+s:// or neo4j+s:// URI [env NEO4J_URI; default: bolt://localhost:7687].",
+    )(command)
+
+
+def _ask_password() -> str:
+    if not sys.stdin.isatty():
+        raise Neo4jError("no password: set NEO4J_PASSWORD (it is never read from the command line)")
+    return click.prompt("Neo4j password", hide_input=True)
+
+
+def _neo4j(uri: str | None, user: str | None, database: str | None) -> Neo4jSession:
+    settings = Neo4jSettings.from_environment(uri, user, database, ask_password=_ask_password)
+    return Neo4jSession(settings)
+
+
+def _dataset_option(command: Callable) -> Callable:
+    return click.option(
+        "--dataset",
+        default=DEFAULT_DATASET,
+        show_default=True,
+        help="Marker on everything written, so a push can be scoped, replaced or pruned.",
+    )(command)
+
+
+@cli.command()
+@click.argument("query", metavar="NAME_OR_QUERY", required=False)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Query parameter (repeatable): on=date:2021-05-02, n=3, name=str:3.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded", "neo4j"]),
+    default="embedded",
+    show_default=True,
+    help="embedded: kglite in-process, loaded from the sources; neo4j: a server.",
+)
+@click.option("--write", is_flag=True, help="Allow the query to write (read-only otherwise).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@source_options
+@_dataset_option
+@neo4j_options
+@output_options
+@handle_errors
+def cypher(
+    query,
+    params,
+    engine,
+    write,
+    list_queries,
+    sources,
+    facts_format,
+    dataset,
+    uri,
+    user,
+    database,
+    fmt,
+    output,
+) -> None:
+    """Run a named query (see --list) or literal Cypher, on the embedded engine or on Neo4j."""
+    if list_queries:
+        rows = [
+            {
+                "name": q.name,
+                "purpose": q.purpose,
+                "params": ", ".join(
+                    f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.params
+                ),
+            }
+            for q in named_queries().values()
+        ]
+        emit(rows, ("name", "purpose", "params"), fmt, output)
+        return
+    if not query:
+        raise click.UsageError("give a query name (see --list) or Cypher text")
+    try:
+        given = dict(parse_param(p) for p in params)
+        named = named_query(query)
+        text, bound = (named.text, named.bind(given)) if named else (query, given)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    session: CypherSession
+    if engine == "neo4j":
+        session = _neo4j(uri, user, database)
+    else:
+        session = EmbeddedSession()
+        push(session, _load(sources, facts_format), dataset)
+    try:
+        rows = session.write(text, bound) if write else session.read(text, bound)
+    except Neo4jError:
+        raise
+    except Exception as err:  # noqa: BLE001 - the engine's own message, one line
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if "Read-only" in message or "read access mode" in message:
+            message += " (add --write to let the query write)"
+        raise Neo4jError(f"query failed: {message}") from None
+    finally:
+        if isinstance(session, Neo4jSession):
+            session.close()
+    if not rows:
+        click.echo("(no rows)", err=True)
+    emit(rows, list(rows[0]) if rows else [], fmt, output)
+
+
+@cli.command("push")
+@click.option(
+    "--batch-size",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows per UNWIND batch (one write transaction each).",
+)
+@click.option(
+    "--prune", is_flag=True, help="Also delete what this dataset wrote before and the sources no longer hold."
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Write a cypher-shell script to -o instead of contacting a server."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="With --dry-run: the script file."
+)
+@source_options
+@_dataset_option
+@neo4j_options
+@handle_errors
+def push_command(
+    batch_size, prune, dry_run, output, sources, facts_format, dataset, uri, user, database
+) -> None:
+    """Push the graph to Neo4j: constraints and indexes, batched UNWIND … MERGE, then counts."""
+    if dry_run and output is None:
+        raise click.UsageError("--dry-run needs -o FILE.cypher")
+    graph = _load(sources, facts_format)
+    if dry_run:
+        write_atomically(output, dry_run_script(graph, dataset, batch_size, prune))
+        click.echo(f"wrote {output}: run it with cypher-shell -f {output}", err=True)
+        return
+    from rich.progress import Progress
+
+    with _neo4j(uri, user, database) as session, Progress(console=Console(stderr=True)) as progress:
+        task = progress.add_task("pushing", total=None)
+        totals = push(
+            session,
+            graph,
+            dataset,
+            batch_size,
+            prune,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    rows = [{"what": k, "count": v} for k, v in totals.items()]
+    emit(rows, ("what", "count"), None, None, f"Dataset {dataset!r} in Neo4j")
 
 
 def main() -> None:

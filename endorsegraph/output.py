@@ -63,7 +63,7 @@ def _for_people(rows: list[dict[str, Any]], columns: Sequence[str]) -> tuple[lis
         if name in groups:
             exact, lo, hi = (row.get(c) for c in groups[name])
             if exact:
-                return exact
+                return _cell(exact)
             span = Span(parse_day(lo), parse_day(hi))
             return "" if not span.known else str(span)
         return _cell(row.get(name))

@@ -119,14 +119,19 @@ class Registry:
     def _index(self, name: str, entity_id: str) -> None:
         self._names.setdefault(normalize(name), set()).add(entity_id)
 
-    def resolve(self, name: str) -> Entity:
-        """The one entity `name` means: its id, name or an alias, else a unique person's surname."""
+    def _ids(self, name: str) -> set[str]:
+        """Ids `name` could mean: an id, a name or alias, else a person's unique surname."""
         if name in self.entities:
-            return self.entities[name]
+            return {name}
         key = normalize(name)
         ids = self._names.get(key) or set()
         if not ids and " " not in key:
             ids = self._surnames.get(key) or set()
+        return ids
+
+    def resolve(self, name: str) -> Entity:
+        """The one entity `name` means: its id, name or an alias, else a unique person's surname."""
+        ids = self._ids(name)
         if len(ids) == 1:
             return self.entities[next(iter(ids))]
         if ids:
@@ -152,9 +157,9 @@ class Registry:
     def ensure(self, name: str, kind: str | None = None, title: str | None = None) -> Entity:
         """Resolve `name`, or create the entity a facts file introduces; kind and title fill gaps
         and a contradicting kind is an error."""
-        try:
+        if self._ids(name):
             entity = self.resolve(name)
-        except UnknownName:
+        else:
             entity_id = slug(name)
             n = 2
             while entity_id in self.entities:

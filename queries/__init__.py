@@ -3,12 +3,14 @@
 from .reports import (
     ASOF_COLUMNS,
     COMPARE_COLUMNS,
+    STOOD_BY_COLUMNS,
     TIMELINE_COLUMNS,
     WITHDRAWAL_COLUMNS,
     as_of,
     compare,
     entity_profile,
     resolve,
+    stood_by,
     timeline,
     withdrawals,
 )
@@ -16,12 +18,14 @@ from .reports import (
 __all__ = [
     "ASOF_COLUMNS",
     "COMPARE_COLUMNS",
+    "STOOD_BY_COLUMNS",
     "TIMELINE_COLUMNS",
     "WITHDRAWAL_COLUMNS",
     "as_of",
     "compare",
     "entity_profile",
     "resolve",
+    "stood_by",
     "timeline",
     "withdrawals",
 ]

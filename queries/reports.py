@@ -19,12 +19,14 @@ from ..graph.intervals import Endorsement, Status
 __all__ = [
     "ASOF_COLUMNS",
     "COMPARE_COLUMNS",
+    "STOOD_BY_COLUMNS",
     "TIMELINE_COLUMNS",
     "WITHDRAWAL_COLUMNS",
     "as_of",
     "compare",
     "entity_profile",
     "resolve",
+    "stood_by",
     "timeline",
     "withdrawals",
 ]
@@ -41,6 +43,10 @@ ASOF_COLUMNS = (
 COMPARE_COLUMNS = (
     "change", "certain", "endorser", "endorser_kind", "candidate", "rank", "status_before",
     "status_after", "started", "ended", "ended_by", "why", "sources",
+)  # fmt: skip
+STOOD_BY_COLUMNS = (
+    "date", "not_before", "not_after", "endorser", "endorser_kind", "candidate", "rank",
+    "endorsed_on", "endorsed_not_before", "endorsed_not_after", "implied", "ended_by", "sources",
 )  # fmt: skip
 TIMELINE_COLUMNS = (
     "date", "not_before", "not_after", "actor", "action", "target", "rank", "group", "note",
@@ -114,7 +120,46 @@ def withdrawals(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[di
                 "days_after_trigger": days,
                 "group": fact.group,
                 "sources": fact.source_ids,
-                "_key": (fact.span.sort_key(), endorser.name.casefold()),
+                "_key": (
+                    fact.span.sort_key(),
+                    endorser.name.casefold(),
+                    _name(graph, fact.target).casefold(),
+                ),
+            }
+        )
+    return _sorted(rows)
+
+
+def stood_by(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
+    """Who publicly stood by a candidate, and when, with the endorsement they reaffirmed."""
+    target = resolve(graph, candidate).id if candidate else None
+    registry = _registry(graph)
+    rows = []
+    for data in _edges(graph, "stand_by", target):
+        fact: Fact = data["fact"]
+        interval: Endorsement | None = data["endorsement"]
+        endorser = registry[fact.actor]
+        start = interval.start if interval else Span()
+        rows.append(
+            {
+                "date": _iso(fact.span.exact),
+                "not_before": _iso(fact.span.not_before),
+                "not_after": _iso(fact.span.not_after),
+                "endorser": endorser.name,
+                "endorser_kind": endorser.kind,
+                "candidate": _name(graph, fact.target),
+                "rank": data["rank"],
+                "endorsed_on": _iso(start.exact),
+                "endorsed_not_before": _iso(start.not_before),
+                "endorsed_not_after": _iso(start.not_after),
+                "implied": bool(interval and interval.implied),
+                "ended_by": interval.ended_by if interval else None,
+                "sources": fact.source_ids,
+                "_key": (
+                    fact.span.sort_key(),
+                    endorser.name.casefold(),
+                    _name(graph, fact.target).casefold(),
+                ),
             }
         )
     return _sorted(rows)
@@ -230,7 +275,7 @@ def _doubt(e: Endorsement, day: dt.date) -> str:
     return f"end uncertain ({e.end})"
 
 
-def _fact_row(graph: nx.MultiDiGraph, fact: Fact) -> dict[str, Any]:
+def _fact_row(graph: nx.MultiDiGraph, fact: Fact, rank: int | None) -> dict[str, Any]:
     return {
         "date": _iso(fact.span.exact),
         "not_before": _iso(fact.span.not_before),
@@ -238,7 +283,7 @@ def _fact_row(graph: nx.MultiDiGraph, fact: Fact) -> dict[str, Any]:
         "actor": _name(graph, fact.actor),
         "action": fact.action.value,
         "target": _name(graph, fact.target),
-        "rank": fact.rank,
+        "rank": rank,
         "group": fact.group,
         "note": fact.note,
         "conflicts": fact.conflicts,
@@ -250,10 +295,12 @@ def _fact_row(graph: nx.MultiDiGraph, fact: Fact) -> dict[str, Any]:
 def timeline(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
     """Every fact in time order with its sources; for a candidate, the facts naming them."""
     log = graph.graph["log"]
-    if candidate is None:
-        return [_fact_row(graph, f) for f in log]
-    who = resolve(graph, candidate).id
-    return [_fact_row(graph, f) for f in log if who in (f.actor, f.target)]
+    who = resolve(graph, candidate).id if candidate else None
+    # A withdrawal or stand-by shows the rank of the endorsement it closes or reaffirms.
+    ranks = {d["fact"].id: d["rank"] for _, _, d in graph.edges(data=True) if "fact" in d}
+    return [
+        _fact_row(graph, f, ranks.get(f.id, f.rank)) for f in log if who is None or who in (f.actor, f.target)
+    ]
 
 
 def entity_profile(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:

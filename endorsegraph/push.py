@@ -1,0 +1,312 @@
+"""The graph in Cypher: schema, batched idempotent push, prune, and the dry-run script.
+
+Every node and relationship written carries `dataset`, so a push can be scoped, replaced or pruned
+without touching anything else in the database. Writes are `UNWIND $rows ... MERGE` in batches,
+each batch its own managed write transaction, through the `CypherSession` seam.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .engines import CypherSession, literal
+from .graph.dates import Span
+from .graph.eventlog import Fact
+from .graph.events import Action
+from .graph.intervals import Endorsement
+
+__all__ = ["REL_TYPES", "PushPlan", "counts", "dry_run_script", "plan", "push"]
+
+REL_TYPES = {
+    "endorse": "ENDORSED",
+    "withdraw": "WITHDREW",
+    "supersede": "SUPERSEDED",
+    "stand_by": "STOOD_BY",
+    "accuse": "ACCUSED",
+    "deny": "DENIED",
+    "call_to_withdraw": "CALLED_TO_WITHDRAW",
+    "call_to_resign": "CALLED_TO_RESIGN",
+    "exit_race": "EXITED",
+}
+ROLE_LABELS = {"candidate": "Candidate", "endorser": "Endorser", "accuser": "Accuser"}
+KIND_LABELS = {"person": "Person", "race": "Race"}  # every other kind is an :Organization
+DEFAULT_DATASET = "endorsegraph"
+
+SCHEMA = [
+    "CREATE CONSTRAINT endorsegraph_entity_key IF NOT EXISTS "
+    "FOR (n:Entity) REQUIRE (n.dataset, n.id) IS UNIQUE",
+    "CREATE CONSTRAINT endorsegraph_article_key IF NOT EXISTS "
+    "FOR (n:Article) REQUIRE (n.dataset, n.id) IS UNIQUE",
+    "CREATE INDEX endorsegraph_entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id)",
+    "CREATE INDEX endorsegraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    *(
+        f"CREATE INDEX endorsegraph_{t.lower()}_id IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.id)"
+        for t in REL_TYPES.values()
+    ),
+]
+
+_DATE_FIELDS = {
+    "ENDORSED": (
+        "valid_from",
+        "valid_from_not_before",
+        "valid_from_not_after",
+        "valid_to",
+        "valid_to_not_before",
+        "valid_to_not_after",
+    ),
+}
+_FACT_DATES = ("date", "not_before", "not_after")
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _span(prefix: str, span: Span | None) -> dict[str, str | None]:
+    span = span or Span()
+    return {
+        prefix: _iso(span.exact),
+        f"{prefix}_not_before": _iso(span.not_before),
+        f"{prefix}_not_after": _iso(span.not_after),
+    }
+
+
+@dataclass
+class PushPlan:
+    """Rows to write, grouped by the statement that writes them."""
+
+    dataset: str
+    entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # label string -> rows
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    relationships: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # type -> rows
+
+    @property
+    def size(self) -> int:
+        return (
+            sum(map(len, self.entities.values()))
+            + len(self.articles)
+            + sum(map(len, self.relationships.values()))
+        )
+
+
+def _labels(kind: str | None, roles: list[str]) -> str:
+    labels = [KIND_LABELS.get(kind or "", "Organization" if kind else "")]
+    labels += [ROLE_LABELS[r] for r in roles if r in ROLE_LABELS]
+    return ":".join(label for label in labels if label)
+
+
+def _evidence(fact: Fact) -> list[str]:
+    return [f"{source}: {sentence}" for source, sentence in fact.evidence]
+
+
+def _fact_props(graph: nx.MultiDiGraph, fact: Fact, rank: int | None, interval: Endorsement | None):
+    actor = graph.graph["registry"][fact.actor]
+    return {
+        "rank": rank,
+        "group": fact.group,
+        "race": fact.race,
+        "note": fact.note,
+        "source_ids": fact.source_ids,
+        "evidence": _evidence(fact),
+        "conflicts": fact.conflicts,
+        "actor_title": actor.title_on(fact.span.latest),
+        "endorsement": interval.id if interval else None,
+        "implied": bool(interval and interval.implied),
+    }
+
+
+def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
+    """What a push of `graph` writes."""
+    out = PushPlan(dataset)
+    registry = graph.graph["registry"]
+    for node, data in graph.nodes(data=True):
+        entity = registry[node]
+        row = {
+            "id": node,
+            "props": {
+                "name": entity.name,
+                "kind": entity.kind,
+                "aliases": list(entity.aliases),
+                "titles": [t.title for t in entity.titles],
+                "roles": list(data["roles"]),
+            },
+        }
+        out.entities.setdefault(_labels(entity.kind, data["roles"]), []).append(row)
+    sources = {}
+    for fact in graph.graph["log"]:
+        for source in fact.sources:
+            sources.setdefault(source.id, source)
+    out.articles = [
+        {"id": s.id, "props": {"url": s.url, "outlet": s.outlet}, "published": _iso(s.published)}
+        for s in sources.values()
+    ]
+    for u, v, data in graph.edges(data=True):
+        rel = REL_TYPES[data["action"]]
+        if data["action"] == "endorse":
+            e: Endorsement = data["endorsement"]
+            opening = e.opened_by
+            props = {
+                "rank": e.rank,
+                "group": e.group,
+                "implied": e.implied,
+                "ended_by": e.ended_by,
+                "source_ids": e.source_ids,
+                "evidence": [x for f in e.facts for x in _evidence(f)],
+                "event_id": opening.id if opening else None,
+                "event_source_ids": opening.source_ids if opening else [],
+                "note": opening.note if opening else None,
+                "conflicts": opening.conflicts if opening else [],
+                "actor_title": registry[u].title_on(e.start.latest),
+            }
+            dates = {**_span("valid_from", e.start), **_span("valid_to", e.end)}
+            row = {"id": e.id, "actor": u, "target": v, "props": props, "dates": dates}
+        else:
+            fact: Fact = data["fact"]
+            props = _fact_props(graph, fact, data["rank"], data["endorsement"])
+            row = {"id": fact.id, "actor": u, "target": v, "props": props, "dates": _span("date", fact.span)}
+            row["dates"] = {
+                "date": row["dates"]["date"],
+                "not_before": row["dates"]["date_not_before"],
+                "not_after": row["dates"]["date_not_after"],
+            }
+        out.relationships.setdefault(rel, []).append(row)
+    return out
+
+
+def entity_statement(labels: str) -> str:
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (n:Entity {dataset: $dataset, id: row.id})\n"
+        "SET n += row.props\n"
+        "REMOVE n:Person:Organization:Race:Candidate:Endorser:Accuser\n"
+        + (f"SET n:{labels}\n" if labels else "")
+        + "RETURN count(n) AS written"
+    )
+
+
+ARTICLE_STATEMENT = (
+    "UNWIND $rows AS row\n"
+    "MERGE (n:Article {dataset: $dataset, id: row.id})\n"
+    "SET n += row.props, n.published = date(row.published)\n"
+    "RETURN count(n) AS written"
+)
+
+
+def relationship_statement(rel: str) -> str:
+    dates = _DATE_FIELDS.get(rel, _FACT_DATES)
+    assignments = ", ".join(f"r.{d} = date(row.dates.{d})" for d in dates)
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (a:Entity {dataset: $dataset, id: row.actor})\n"
+        "MATCH (b:Entity {dataset: $dataset, id: row.target})\n"
+        f"MERGE (a)-[r:{rel} {{dataset: $dataset, id: row.id}}]->(b)\n"
+        f"SET r += row.props, {assignments}\n"
+        "RETURN count(r) AS written"
+    )
+
+
+def prune_statements(p: PushPlan) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Remove what this dataset wrote earlier and the sources no longer contain."""
+    for rel in REL_TYPES.values():
+        keep = [row["id"] for row in p.relationships.get(rel, [])]
+        yield (
+            f"MATCH ()-[r:{rel} {{dataset: $dataset}}]->() WHERE NOT r.id IN $ids "
+            "DELETE r RETURN count(*) AS deleted",
+            {"ids": keep},
+        )
+    yield (
+        "MATCH (n:Article {dataset: $dataset}) WHERE NOT n.id IN $ids "
+        "DETACH DELETE n RETURN count(*) AS deleted",
+        {"ids": [row["id"] for row in p.articles]},
+    )
+    yield (
+        "MATCH (n:Entity {dataset: $dataset}) WHERE NOT n.id IN $ids "
+        "DETACH DELETE n RETURN count(*) AS deleted",
+        {"ids": [row["id"] for rows in p.entities.values() for row in rows]},
+    )
+
+
+def statements(
+    p: PushPlan, batch_size: int = 1000, prune: bool = False, schema: bool = True
+) -> Iterator[tuple[str, dict[str, Any], int]]:
+    """(statement, parameters, rows written) in order: schema, nodes, relationships, prune."""
+    if batch_size < 1:
+        raise ValueError("batch size must be 1 or more")
+    for statement in SCHEMA if schema else ():
+        yield statement, {}, 0
+    groups = [(entity_statement(labels), rows) for labels, rows in sorted(p.entities.items())]
+    groups.append((ARTICLE_STATEMENT, p.articles))
+    groups += [(relationship_statement(rel), rows) for rel, rows in sorted(p.relationships.items())]
+    for statement, rows in groups:
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            yield statement, {"rows": batch, "dataset": p.dataset}, len(batch)
+    if prune:
+        for statement, params in prune_statements(p):
+            yield statement, {**params, "dataset": p.dataset}, 0
+
+
+def counts(session: CypherSession, dataset: str) -> dict[str, int]:
+    """Nodes and relationships of one dataset, by label and type."""
+    result = {}
+    for label in ("Entity", "Article"):
+        rows = session.read(
+            f"MATCH (n:{label}) WHERE n.dataset = $dataset RETURN count(n) AS n", {"dataset": dataset}
+        )
+        result[label] = rows[0]["n"]
+    for rel in REL_TYPES.values():
+        rows = session.read(
+            f"MATCH ()-[r:{rel}]->() WHERE r.dataset = $dataset RETURN count(r) AS n", {"dataset": dataset}
+        )
+        result[rel] = rows[0]["n"]
+    return result
+
+
+def push(
+    session: CypherSession,
+    graph: nx.MultiDiGraph,
+    dataset: str = DEFAULT_DATASET,
+    batch_size: int = 1000,
+    prune: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    schema: bool = True,
+) -> dict[str, int]:
+    """Write the graph through `session`; returns the dataset's counts afterwards. Pushing the
+    same graph again changes no count. `schema=False` skips the constraints and indexes, for
+    Bolt servers that do not speak Neo4j's schema syntax."""
+    p = plan(graph, dataset)
+    done = 0
+    for statement, params, rows in statements(p, batch_size, prune, schema):
+        session.write(statement, params)
+        done += rows
+        if progress and rows:
+            progress(done, p.size)
+    return counts(session, dataset)
+
+
+_PARAM = re.compile(r"\$(rows|dataset|ids)\b")
+
+
+def dry_run_script(
+    graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET, batch_size: int = 1000, prune: bool = False
+) -> str:
+    """The push as a self-contained script cypher-shell can run (`cypher-shell -f FILE`): the same
+    statements with their parameters written in as literals, each ending with ';'."""
+    p = plan(graph, dataset)
+    lines = [
+        f"// endorsegraph push of dataset {dataset!r}: {p.size} rows.",
+        "// Run with: cypher-shell -a bolt://HOST:7687 -u USER -f THIS_FILE",
+    ]
+    for statement, params, _ in statements(p, batch_size, prune):
+        lines.append(_PARAM.sub(lambda m, values=params: literal(values[m.group(1)]), statement) + ";")
+    return "\n".join(lines) + "\n"
+
+
+# The action each relationship type stands for, for queries that read the graph back.
+ACTION_OF = {rel: action for action, rel in REL_TYPES.items()}
+assert set(ACTION_OF.values()) == {a.value for a in Action}

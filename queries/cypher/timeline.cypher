@@ -1,0 +1,41 @@
+// timeline: every event in order with its sources; for a candidate, the events naming them.
+// Same columns and rows as `endorsegraph timeline`. An endorsement appears as the event that
+// opened it (implied endorsements have none and are left out).
+// @param candidate string optional: an entity's id, name or alias (null: everything)
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE NOT (type(r) = 'ENDORSED' AND r.implied)
+  AND ($candidate IS NULL OR any(n IN [a, b] WHERE n.id = $candidate
+       OR toLower(n.name) = toLower($candidate)
+       OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) = toLower($candidate))))
+WITH a, r, b,
+     CASE type(r) WHEN 'ENDORSED' THEN r.valid_from ELSE r.date END AS day,
+     CASE type(r) WHEN 'ENDORSED' THEN r.valid_from_not_before ELSE r.not_before END AS not_before,
+     CASE type(r) WHEN 'ENDORSED' THEN r.valid_from_not_after ELSE r.not_after END AS not_after,
+     CASE type(r)
+       WHEN 'ENDORSED' THEN 'endorse' WHEN 'WITHDREW' THEN 'withdraw'
+       WHEN 'SUPERSEDED' THEN 'supersede' WHEN 'STOOD_BY' THEN 'stand_by'
+       WHEN 'ACCUSED' THEN 'accuse' WHEN 'DENIED' THEN 'deny'
+       WHEN 'CALLED_TO_WITHDRAW' THEN 'call_to_withdraw'
+       WHEN 'CALLED_TO_RESIGN' THEN 'call_to_resign' WHEN 'EXITED' THEN 'exit_race'
+     END AS action,
+     CASE type(r)
+       WHEN 'ENDORSED' THEN 0 WHEN 'WITHDREW' THEN 1 WHEN 'SUPERSEDED' THEN 2
+       WHEN 'STOOD_BY' THEN 3 WHEN 'ACCUSED' THEN 4 WHEN 'DENIED' THEN 5
+       WHEN 'CALLED_TO_WITHDRAW' THEN 6 WHEN 'CALLED_TO_RESIGN' THEN 7 ELSE 8
+     END AS action_order
+RETURN day AS date,
+       not_before,
+       not_after,
+       a.name AS actor,
+       action,
+       b.name AS target,
+       r.rank AS rank,
+       r.group AS `group`,
+       r.note AS note,
+       r.conflicts AS conflicts,
+       coalesce(r.event_id, r.id) AS id,
+       coalesce(r.event_source_ids, r.source_ids) AS sources
+ORDER BY coalesce(day, not_after, date('9999-12-31')),
+         CASE WHEN day IS NULL THEN 1 ELSE 0 END,
+         coalesce(day, not_before, date('0001-01-01')),
+         action_order, a.id, b.id
