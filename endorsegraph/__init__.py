@@ -6,7 +6,7 @@ eg.withdrawals(graph, candidate="Scott Stringer")
 eg.as_of(graph, datetime.date(2021, 5, 2), candidate="Dianne Morales")
 """
 
-from .api import bundled_dataset, load
+from .api import bundled_dataset, extract, load
 from .graph import (
     Action,
     AmbiguousName,
@@ -49,6 +49,7 @@ __all__ = [
     "compare",
     "endorsements",
     "entity_profile",
+    "extract",
     "graph_as_of",
     "load",
     "resolve",

@@ -11,9 +11,11 @@ import networkx as nx
 from .graph.entities import Registry
 from .graph.eventlog import EventLog
 from .graph.timeline import build_graph
-from .loaders.sources import SourceFile, detect, load_sources
+from .loaders.articles import Article, Manifest, read_manifest
+from .loaders.extract import Extraction
+from .loaders.sources import SourceFile, detect, load_sources, read_articles
 
-__all__ = ["bundled_dataset", "entity_tables", "load"]
+__all__ = ["bundled_dataset", "entity_registry", "entity_tables", "extract", "load"]
 
 
 def bundled_dataset() -> Path:
@@ -32,17 +34,46 @@ def load(
     sources: Iterable[str | Path] | None = None,
     fmt: str | None = None,
     announce: Callable[[SourceFile], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    spacy_model: str | None = None,
 ) -> nx.MultiDiGraph:
     """Load sources (files or folders; default: the bundled dataset) into the timeline graph.
 
     `fmt` forces the facts format (csv, yaml, jsonl) of the files named; `announce` is called with
-    each file and what it was taken for. Raises graph.errors.InputError naming file, line and
-    problem; nothing is returned half-loaded.
+    each file and what it was taken for, `warn` with skipped files and unresolved names. Article
+    files (.txt) are read by the extractor knowing only the entities and alias tables;
+    `spacy_model` names a trained spaCy pipeline to use instead of the blank one. Raises
+    graph.errors.InputError naming file, line and problem; nothing is returned half-loaded.
     """
     paths = list(sources) if sources else [bundled_dataset()]
     files = [f for p in entity_tables() for f in detect(p)]
     for path in paths:
         files += detect(path, fmt)
     registry = Registry()
-    events = load_sources(files, registry, announce)
+    events = load_sources(files, registry, announce, warn, spacy_model)
     return build_graph(EventLog.from_events(events, registry))
+
+
+def entity_registry() -> Registry:
+    """A registry holding only the bundled entities file and alias table."""
+    registry = Registry()
+    load_sources([f for p in entity_tables() for f in detect(p)], registry)
+    return registry
+
+
+def extract(
+    paths: Iterable[str | Path],
+    spacy_model: str | None = None,
+    warn: Callable[[str], None] | None = None,
+    registry: Registry | None = None,
+) -> list[tuple[Article, Extraction]]:
+    """Extract the article files (and folders of them) in `paths`, with their manifests, knowing
+    only the bundled entities and alias tables (or `registry`): never any curated facts."""
+    registry = registry or entity_registry()
+    files = [f for p in paths for f in detect(p)]
+    manifest = Manifest({})
+    for file in files:
+        if file.kind == "manifest":
+            manifest = Manifest({**manifest.entries, **read_manifest(file.path).entries})
+    articles = [f for f in files if f.kind == "article"]
+    return list(read_articles(articles, registry, warn, spacy_model, manifest))

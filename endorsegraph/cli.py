@@ -40,8 +40,17 @@ class Day(click.ParamType):
         return day
 
 
+def _spacy_option(command: Callable) -> Callable:
+    return click.option(
+        "--spacy-model",
+        metavar="NAME",
+        help="Read articles with this installed, trained spaCy pipeline instead of the blank one.",
+    )(command)
+
+
 def source_options(command: Callable) -> Callable:
-    """--source and --format, shared by every command that reads sources."""
+    """--source, --format and --spacy-model, shared by every command that reads sources."""
+    command = _spacy_option(command)
     command = click.option(
         "--format",
         "facts_format",
@@ -81,8 +90,13 @@ def _announce(file: SourceFile) -> None:
         click.echo(f"reading {file.describe()}", err=True)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 def _load(sources: Sequence[Path], facts_format: str | None):
-    return api.load(sources or None, facts_format, announce=_announce)
+    spacy_model = click.get_current_context().params.get("spacy_model")
+    return api.load(sources or None, facts_format, announce=_announce, warn=_warn, spacy_model=spacy_model)
 
 
 def handle_errors(command: Callable) -> Callable:
@@ -131,7 +145,7 @@ def cli() -> None:
 @source_options
 @output_options
 @handle_errors
-def withdrawals(candidate, sources, facts_format, fmt, output) -> None:
+def withdrawals(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
     """Who withdrew when: one row per withdrawal, in date order, with the trigger."""
     graph = _load(sources, facts_format)
     rows = reports.withdrawals(graph, candidate=candidate)
@@ -146,7 +160,7 @@ def withdrawals(candidate, sources, facts_format, fmt, output) -> None:
 @source_options
 @output_options
 @handle_errors
-def asof(day, candidate, compare, sources, facts_format, fmt, output) -> None:
+def asof(day, candidate, compare, sources, facts_format, fmt, output, spacy_model) -> None:
     """Endorsements in force on DATE (uncertain ones marked), or the changes to DATE2."""
     graph = _load(sources, facts_format)
     if compare:
@@ -162,7 +176,7 @@ def asof(day, candidate, compare, sources, facts_format, fmt, output) -> None:
 @source_options
 @output_options
 @handle_errors
-def timeline(candidate, sources, facts_format, fmt, output) -> None:
+def timeline(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
     """Every event in order, with its sources."""
     graph = _load(sources, facts_format)
     emit(reports.timeline(graph, candidate=candidate), reports.TIMELINE_COLUMNS, fmt, output)
@@ -173,7 +187,7 @@ def timeline(candidate, sources, facts_format, fmt, output) -> None:
 @source_options
 @output_options
 @handle_errors
-def stood_by(candidate, sources, facts_format, fmt, output) -> None:
+def stood_by(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
     """Who stood by a candidate, and when, with the endorsement they reaffirmed."""
     graph = _load(sources, facts_format)
     emit(reports.stood_by(graph, candidate=candidate), reports.STOOD_BY_COLUMNS, fmt, output)
@@ -187,7 +201,7 @@ ENDORSEMENT_COLUMNS = ("endorser", "candidate", "rank", "start", "end", "ended_b
 @source_options
 @output_options
 @handle_errors
-def entity(name, sources, facts_format, fmt, output) -> None:
+def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
     """Everything about one entity (aliases resolve): titles, roles, endorsements, events.
 
     CSV gives the entity's events; JSON and Markdown give everything."""
@@ -222,6 +236,91 @@ def entity(name, sources, facts_format, fmt, output) -> None:
         write_atomically(output, text)
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the events here (atomically) instead of standard output.",
+)
+@_spacy_option
+@handle_errors
+def extract(paths, output, spacy_model) -> None:
+    """Extract dated events from article text files (and folders of them) as JSON lines.
+
+    The lines follow the facts schema plus evidence, start, end (character offsets), article and
+    date_text: review them, edit them, load them back with --source."""
+    import json
+
+    from .loaders.facts import event_record
+
+    results = api.extract(paths, spacy_model, warn=_warn)
+    lines = []
+    for _, extraction in results:
+        for event in extraction.events:
+            record = event_record(event)
+            record["article"] = record.pop("source_id")
+            lines.append(json.dumps(record, ensure_ascii=False))
+    text = "".join(line + "\n" for line in lines)
+    if output is not None:
+        write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+    click.echo(f"{len(lines)} events from {len(results)} articles", err=True)
+
+
+@cli.command("eval")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold events as JSON lines (article, actor, action, target, date, date_alternatives).",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="The whole score as JSON.")
+@_spacy_option
+@handle_errors
+def evaluate(gold, paths, as_json, spacy_model) -> None:
+    """Score extraction from PATHS against gold events: precision, recall and F1 overall and per
+    action, date accuracy, misses and false positives. Uses only the entities and alias tables."""
+    import json
+
+    from .loaders.evaluate import read_gold, score
+
+    registry = api.entity_registry()
+    results = api.extract(paths, spacy_model, warn=_warn, registry=registry)
+    report = score(
+        read_gold(gold),
+        [e for _, x in results for e in x.events],
+        registry,
+        [a.id for a, _ in results],
+        [a.id for a, _ in results if a.published is None],
+    )
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    o = report["overall"]
+    rows = [{"action": "all", **o}] + [{"action": a, **v} for a, v in report["per_action"].items()]
+    columns = ("action", "tp", "fp", "fn", "precision", "recall", "f1")
+    emit(rows, columns, "table", None, f"{report['articles']} articles, {report['gold_events']} gold events")
+    d = report["dates"]
+    click.echo(
+        f"date accuracy on dated gold events: {d['correct']}/{d['dated_gold_matched']} = {d['accuracy']:.3f}"
+    )
+    for label, items in (
+        ("missed", report["misses"]),
+        ("false positive", report["false_positives"]),
+        ("wrong date", d["wrong"]),
+        ("date on an undated article", report["invented_dates"]),
+    ):
+        for item in items:
+            click.echo(
+                f"{label}: {item['article']}: {item['actor']} {item['action']} {item['target']}"
+                + (f" (gold {item['gold_date']}, got {item['extracted']})" if "gold_date" in item else "")
+            )
 
 
 def neo4j_options(command: Callable) -> Callable:

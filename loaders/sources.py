@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..graph.entities import Registry
 from ..graph.errors import InputError
 from ..graph.events import Event
+from .articles import Article, Manifest, SkippedFile, read_article, read_manifest
 from .entities import read_aliases, read_entities
 from .facts import read_facts
 from .records import csv_records, yaml_document
 
-__all__ = ["FORMATS", "SourceFile", "detect", "load_sources"]
+if TYPE_CHECKING:
+    from .extract import Extraction
+
+__all__ = ["FORMATS", "SourceFile", "detect", "load_sources", "read_articles"]
 
 FORMATS = ("csv", "yaml", "jsonl")
 _EXTENSIONS = {
@@ -23,15 +28,18 @@ _EXTENSIONS = {
     ".yml": "yaml",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".txt": "text",
+    ".json": "json",
 }
-# Loading order: entities before the aliases that point at them, both before facts.
-_ORDER = {"entities": 0, "aliases": 1, "facts": 2}
+# Loading order: entities before the aliases that point at them, both before facts; manifests
+# before the articles they describe.
+_ORDER = {"entities": 0, "aliases": 1, "manifest": 2, "facts": 3, "article": 4}
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     path: Path
-    kind: str  # "facts", "entities" or "aliases"
+    kind: str  # "facts", "entities", "aliases", "article" or "manifest"
     fmt: str
     reason: str  # how the kind and format were chosen, for the user
 
@@ -59,8 +67,14 @@ def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
                 f"use --format {'|'.join(FORMATS)}"
             ]
         )
+    if chosen == "text":
+        return [SourceFile(path, "article", "text", f"{how}: article text")]
+    if chosen == "json":
+        return [SourceFile(path, "manifest", "json", f"{how}: article manifest")]
     if chosen == "csv":
         header, _ = csv_records(path)
+        if "file" in header and "actor" not in header:
+            return [SourceFile(path, "manifest", "csv", f"{how}, header file,…: article manifest")]
         if header[:2] == ["alias", "entity"]:
             return [SourceFile(path, "aliases", "csv", f"{how}, header alias,entity")]
         if {"actor", "action", "target"} <= set(header):
@@ -79,16 +93,49 @@ def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
     return [SourceFile(path, "facts", chosen, how)]
 
 
+def read_articles(
+    files: Iterable[SourceFile],
+    registry: Registry,
+    warn: Callable[[str], None] | None = None,
+    spacy_model: str | None = None,
+    manifest: Manifest | None = None,
+) -> Iterator[tuple[Article, Extraction]]:
+    """Extract every article file, knowing only what `registry` holds; binary files and names left
+    unresolved go to `warn`."""
+    from .extract import Extractor  # spaCy loads only when there are articles
+
+    extractor = None
+    for file in files:
+        try:
+            article = read_article(file.path, manifest)
+        except SkippedFile as skipped:
+            if warn:
+                warn(str(skipped))
+            continue
+        extractor = extractor or Extractor(registry, spacy_model)
+        result = extractor.extract(article)
+        for note in result.unresolved:
+            if warn:
+                warn(note)
+        yield article, result
+
+
 def load_sources(
     files: Iterable[SourceFile],
     registry: Registry,
     announce: Callable[[SourceFile], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    spacy_model: str | None = None,
 ) -> list[Event]:
-    """Fill `registry` from entity files and return the events of facts files. Every file is read
-    before anything is returned; problems from all of them are raised together."""
+    """Fill `registry` from entity files and return the events of facts files and articles.
+    Articles are read knowing only the entities and alias tables (facts files are not resolved
+    until the event log is built). Every file is read before anything is returned; problems from
+    all of them are raised together."""
     unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
     problems: list[str] = []
     events: list[Event] = []
+    manifest = Manifest({})
+    articles: list[SourceFile] = []
     for file in sorted(unique.values(), key=lambda f: _ORDER[f.kind]):
         if announce:
             announce(file)
@@ -97,10 +144,19 @@ def load_sources(
                 read_entities(file.path, registry)
             elif file.kind == "aliases":
                 read_aliases(file.path, registry)
+            elif file.kind == "manifest":
+                manifest = Manifest({**manifest.entries, **read_manifest(file.path).entries})
+            elif file.kind == "article":
+                articles.append(file)
             else:
                 events += read_facts(file.path, file.fmt)
         except InputError as err:
             problems += err.problems
+    try:
+        for _, result in read_articles(articles, registry, warn, spacy_model, manifest):
+            events += result.events
+    except InputError as err:
+        problems += err.problems
     if problems:
         raise InputError(problems)
     return events

@@ -1,0 +1,242 @@
+"""Names in article text: the gazetteer (entities and alias tables), unknown proper names, title
+phrases in front of names, short names and pronouns.
+
+Everything here works on one article's text after `fold` (straight quotes, no accents: the same
+length as the original, so offsets carry over). Nothing is shared between articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..graph.entities import Registry
+
+__all__ = ["Gazetteer", "Mention", "fold", "guess_kind"]
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Straight quotes and unaccented letters, character for character (offsets are kept)."""
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text
+    out = []
+    for char in text:
+        if ord(char) < 128:
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFKD", char)[:1]
+        out.append(base if base.isascii() and base.isalpha() else char)
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str | None  # the entity meant: a registry name or a proper name; None if unresolved
+    kind: str = "name"  # name, short, pronoun, description
+    title: str | None = None
+    possessive: bool = False
+    entity_kind: str | None = None  # person, party, union, ... when known or guessed
+    note: str | None = None  # why a short name or pronoun stayed unresolved
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_person(self) -> bool:
+        return self.entity_kind in (None, "person") and self.kind != "description"
+
+
+TITLE_WORDS = {
+    "state", "city", "county", "federal", "u.s.", "us", "mayoral", "presidential", "gubernatorial",
+    "senate", "house", "assembly", "council", "comptroller", "candidate", "candidates", "senator",
+    "senators", "sen.", "sens.", "rep.", "reps.", "representative", "representatives", "assemblyman",
+    "assemblywoman", "assemblymember", "member", "members", "councilmember", "councilman",
+    "councilwoman", "councillor", "governor", "gov.", "lt.", "lieutenant", "mayor", "president",
+    "minister", "prime", "chancellor", "leader", "chair", "chairman", "chairwoman", "secretary",
+    "attorney", "general", "district", "borough", "deputy", "vice", "congressman", "congresswoman",
+    "congressmember", "mp", "mep", "premier", "former", "incumbent", "mayor-elect", "advocate",
+    "public", "speaker", "majority", "minority", "whip", "activist", "lobbyist", "commissioner",
+    "treasurer", "auditor", "judge", "sheriff", "alderman", "alderwoman", "delegate", "senator-elect",
+    "dr.", "mr.", "mrs.", "ms.", "democratic", "republican", "progressive", "labour", "conservative",
+    "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "founder",
+}  # fmt: skip
+
+
+def is_title(word: str) -> bool:
+    low = word.lower().rstrip(",")
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+
+
+_TITLE_JOINERS = {"and", "of", "the", "for", "then", "&"}
+ORG_WORDS = {
+    "party", "union", "federation", "local", "association", "council", "coalition", "committee",
+    "movement", "alliance", "caucus", "club", "network", "foundation", "fund", "pac", "workers",
+    "teachers", "league", "society", "institute", "congress", "front", "vote", "action", "project",
+    "organization", "organisation", "group", "times", "post", "news", "tribune", "journal", "guild",
+    "brotherhood", "teamsters", "democrats", "republicans", "socialists", "greens", "nurses",
+    "communities", "change", "justice", "forward", "together", "sunrise", "riders",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "and", "but", "or", "in", "on", "at", "as", "after", "before", "when", "while",
+    "since", "this", "that", "these", "those", "several", "many", "some", "other", "it", "he", "she",
+    "they", "we", "i", "you", "his", "her", "their", "its", "our", "if", "so", "for", "of", "to",
+    "with", "by", "from", "nonetheless", "however", "meanwhile", "still", "also", "only", "about",
+    "according", "under", "over", "through", "during", "until", "why", "what", "who", "how", "where",
+    "there", "here", "then", "now", "not", "no", "yes", "new", "photo", "credit", "mornings",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mayor", "governor", "senator", "president", "both", "each", "all",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozens", "dozen", "hundreds", "separately", "together", "former", "late",
+}  # fmt: skip
+_PLACE_ENDINGS = {"city", "county", "state", "avenue", "boulevard"}
+_PLACES = {
+    "new york", "new york city", "nyc", "manhattan", "brooklyn", "queens", "bronx", "staten island",
+    "albany", "washington", "london", "paris", "berlin", "madrid", "rome", "toronto", "ottawa",
+    "chicago", "los angeles", "san francisco", "boston", "philadelphia", "upper manhattan",
+    "long island", "united states", "america", "europe", "canada", "germany", "france", "britain",
+    "united kingdom", "scotland", "wales", "ireland", "spain", "italy", "mexico", "australia",
+}  # fmt: skip
+
+_WORD = r"(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
+_PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|bin|al|el|dos|das)"
+_PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}\b")
+_ORG_PIECE = r"(?:[A-Z][A-Za-z]+(?:-[A-Za-z]+)*|[A-Z]{2,}|\d+)"
+_ORG = re.compile(rf"\b{_ORG_PIECE}(?:\s+(?:(?:of|for|the|and|de)\s+)?{_ORG_PIECE}){{1,6}}\b")
+
+
+def guess_kind(name: str) -> str:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    if "party" in words or "democrats" in words or "republicans" in words:
+        return "party"
+    if words & {"union", "local", "teamsters", "workers", "federation", "guild", "brotherhood", "nurses"}:
+        return "union"
+    if words & {"times", "post", "news", "tribune", "journal"}:
+        return "newspaper"
+    if words & ORG_WORDS:
+        return "advocacy group"
+    return "person"
+
+
+class Gazetteer:
+    """Finds the registry's names and aliases in folded text (case-sensitive, longest first)."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.by_form: dict[str, tuple[str, str | None]] = {}  # folded form -> (entity name, kind)
+        for entity in registry:
+            for form in (entity.name, *entity.aliases):
+                folded = fold(form)
+                if len(folded) >= 2:
+                    self.by_form.setdefault(folded, (entity.name, entity.kind))
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+            if forms
+            else None
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            name, kind = self.by_form[m.group(0)]
+            out.append(Mention(m.start(), m.end(), m.group(0), name, entity_kind=kind))
+        return out
+
+
+def _strip_leading(text: str, start: int, titles: bool = False) -> tuple[str, int]:
+    """Drop leading function words and numbers (and, for people, titles) from a candidate name."""
+    words = text.split(" ")
+    while words and (
+        words[0].lower() in _NOT_NAMES
+        or not words[0]
+        or words[0].isdigit()
+        or (titles and is_title(words[0]))
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def _is_place(name: str) -> bool:
+    low = name.lower()
+    return low in _PLACES or low.split()[-1] in _PLACE_ENDINGS
+
+
+def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
+    and people (two to four name words). Places and sentence-initial words are left out."""
+    out: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken) and all(e <= m.start or s >= m.end for m in out)
+
+    for m in _ORG.finditer(text):
+        name, start = _strip_leading(m.group(0), m.start())
+        words = name.split()
+        # "Dan Whitaker for Congress": a person running for an office, not an organization
+        if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
+            continue
+        if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
+            end = start + len(name)
+            if free(start, end):
+                out.append(Mention(start, end, name, name, entity_kind=guess_kind(name)))
+    for m in _ACRONYM_ORG.finditer(text):  # "the GMB union": the acronym names the organization
+        start, end = m.start(1), m.end(1)
+        if free(start, end):
+            noun = m.group(2).lower()
+            kind = "union" if noun == "union" else "party" if noun == "party" else "advocacy group"
+            out.append(Mention(start, end, m.group(1), m.group(1), entity_kind=kind))
+    for m in _PERSON.finditer(text):
+        name, start = _strip_leading(m.group(0), m.start(), titles=True)
+        words = name.split()
+        if len(words) < 2 or _is_place(name) or words[-1].lower() in _NOT_NAMES:
+            continue
+        if any(is_title(w) for w in words):
+            continue
+        end = start + len(name)
+        if free(start, end):
+            out.append(Mention(start, end, name, name, entity_kind="person"))
+    return out
+
+
+_ACRONYM_ORG = re.compile(
+    r"\b([A-Z]{2,6})\s+(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
+)
+_TITLE_TAIL = re.compile(r"((?:[\w.'-]+\s+){1,8})$")
+
+
+def absorb_title(text: str, mention: Mention, floor: int) -> None:
+    """Extend a name mention leftwards over the title phrase in front of it ("State Senators",
+    "New York City comptroller and mayoral candidate", "Gov."); the phrase becomes its title."""
+    window = text[max(floor, mention.start - 90) : mention.start]
+    match = _TITLE_TAIL.search(window)
+    if not match:
+        return
+    words = match.group(1).split()
+    keep: list[str] = []
+    for word in reversed(words):
+        low = word.lower().rstrip(",")
+        if word.endswith(",") or word.endswith("'s"):
+            break
+        if is_title(low) or low in _TITLE_JOINERS or low.startswith("then-") or word[:1].isupper():
+            keep.insert(0, word)
+            continue
+        break
+    while keep and keep[0].lower() in _TITLE_JOINERS:
+        keep.pop(0)
+    if not any(is_title(w) for w in keep):
+        return
+    title = " ".join(keep)
+    at = window.rfind(title)
+    if at < 0 or window[at + len(title) :].strip():
+        return  # the phrase is broken by odd spacing: leave the name as it is
+    mention.start = mention.start - len(window) + at
+    mention.title = title
