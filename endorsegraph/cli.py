@@ -387,6 +387,7 @@ def cypher(
     list_queries,
     sources,
     facts_format,
+    spacy_model,
     dataset,
     uri,
     user,
@@ -461,7 +462,7 @@ def cypher(
 @neo4j_options
 @handle_errors
 def push_command(
-    batch_size, prune, dry_run, output, sources, facts_format, dataset, uri, user, database
+    batch_size, prune, dry_run, output, sources, facts_format, spacy_model, dataset, uri, user, database
 ) -> None:
     """Push the graph to Neo4j: constraints and indexes, batched UNWIND … MERGE, then counts."""
     if dry_run and output is None:

@@ -51,8 +51,8 @@ def test_detection_says_what_it_chose(write):
 
 
 def test_format_override_reads_any_extension(write):
-    path = write("facts.txt", '{"actor": "A", "action": "endorse", "target": "B"}\n')
-    with pytest.raises(InputError, match=r"facts.txt: cannot tell the format .* use --format"):
+    path = write("facts.dat", '{"actor": "A", "action": "endorse", "target": "B"}\n')
+    with pytest.raises(InputError, match=r"facts.dat: cannot tell the format .* use --format"):
         detect(path)
     (file,) = detect(path, "jsonl")
     assert file.reason == "--format"
