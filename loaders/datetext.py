@@ -109,10 +109,18 @@ def _vague(phrase: str, published: dt.date | None) -> Span | None:
     return Span(None, p)  # recently, in recent weeks, over the last several days
 
 
+_DIGIT = re.compile(r"\d")
+_MAY_HOLD_A_DATE = ("day", "week", "month", "recent", "tonight", "morning", "afternoon", "evening", "jan",
+                    "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # fmt: skip
+
+
 def find_dates(text: str, published: dt.date | None, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `text` (one sentence), in order. `anchor` is the last exact date set
     earlier in the paragraph; exact dates found in the sentence become the anchor for later ones."""
     found: list[DateMention] = []
+    low = text.lower()
+    if not _DIGIT.search(text) and not any(word in low for word in _MAY_HOLD_A_DATE):
+        return found
     for m in _FINDER.finditer(text):
         kind = m.lastgroup or ""
         groups = [g for g in m.groups() if g is not None]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from ..graph.events import Event, Source
 from .articles import Article
 from .datetext import DateMention, find_dates
 from .mentions import Gazetteer, Mention, absorb_title, fold, proper_names
-from .rules import CALL_RESIGN, CALL_WITHDRAW, GROUP, RULES, Rule
+from .rules import CALL_RESIGN, CALL_WITHDRAW, GROUP, HINTS, RULES, Rule
 
 __all__ = ["Extraction", "Extractor"]
 
@@ -70,6 +71,21 @@ _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", 
                      "federation", "association", "caucus", "alliance", "club", "league", "network",
                      "council"}  # fmt: skip
 _RANKED = ("endorse", "withdraw", "stand_by")
+_EVENTFUL = re.compile(
+    r"endors|withdr|rescind|revok|retract|pull|yank|drop|suspend|\blos[te]|losing|no longer|stand|stood|"
+    r"stick|stuck|remain|continu|reiterat|reaffirm|renew|restat|repeat|behind|\bback|support|rank|accus|"
+    r"alleg|claim|charg|\bden[iy]|\bfac|urg|call|demand|\bask|resign|step|should|must|ought|conced|exit|"
+    r"\bend|came forward|\bsaid|\bsays|\btold|\bnomination|[\"“”]|true|false|baseless|unfounded|"
+    r"\blies\b|fabricated|made up|\bneed|has to|have to|press|push|implor|challeng|\bstill\b|all(?:y|ies)\b|"
+    r"\bpick|\bwon\b|\bwin|receiv|secur|earn|land|gain|\bgot\b|\bget|announc|\bgave|\bgive|offer|extend|"
+    r"threw|throw|\bput"
+)
+_CHAINED = re.compile(
+    r"\b(?:the day (?:prior|before|after)|a day (?:earlier|before|later)|"
+    r"the (?:previous|next|following) day)\b",
+    re.IGNORECASE,
+)
+_CHEAP_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|since|while|although|though|until|once)\b")
 _SPEECH_VERBS = {"said", "says", "reported", "announced", "added", "noted", "argued", "claimed", "insisted",
                  "believed", "believes", "thinks", "thought", "wrote", "stated", "declared", "confirmed",
@@ -124,6 +140,7 @@ class _Sentence:
     start: int
     end: int
     paragraph: int
+    eventful: bool = True  # holds an action word: worth trying the rules on
 
 
 class _State:
@@ -131,6 +148,8 @@ class _State:
 
     def __init__(self) -> None:
         self.persons: list[str] = []  # resolved person names in order of mention
+        self.person_counts: dict[str, int] = {}
+        self.target_counts: dict[str, int] = {}  # how often each name was the target of an event
         self.orgs: list[tuple[str, str | None]] = []  # (name, kind)
         self.surnames: dict[str, set[str]] = {}
         self.acronyms: dict[str, str] = {}
@@ -144,6 +163,7 @@ class _State:
             return
         if mention.is_person:
             self.persons.append(mention.name)
+            self.person_counts[mention.name] = self.person_counts.get(mention.name, 0) + 1
             words = mention.name.split()
             if len(words) >= 2:
                 self.surnames.setdefault(words[-1], set()).add(mention.name)
@@ -204,16 +224,25 @@ class Extractor:
                 yield a, b, first
 
     def _sentences(self, article: Article) -> list[_Sentence]:
+        """Sentences with their paragraph. spaCy splits every paragraph a rule could fire in; a
+        paragraph with no action word at all only feeds who-was-named, and a cheap split does."""
         pieces = list(self._pieces(article.text, article.body_start, len(article.text)))
+        lowered = article.text.lower()
+        eventful = [bool(_EVENTFUL.search(lowered, a, b)) for a, b, _ in pieces]
+        docs = iter(
+            self.nlp.pipe(
+                (article.text[a:b] for (a, b, _), e in zip(pieces, eventful, strict=True) if e), batch_size=64
+            )
+        )
         out: list[_Sentence] = []
         paragraph = -1
-        docs = self.nlp.pipe((article.text[a:b] for a, b, _ in pieces), batch_size=64)
-        for (a, _, opens), doc in zip(pieces, docs, strict=True):
+        for (a, b, opens), rich in zip(pieces, eventful, strict=True):
             paragraph += opens
-            for sent in doc.sents:
-                s, e = a + sent.start_char, a + sent.end_char
-                if article.text[s:e].strip():
-                    out.append(_Sentence(s, e, paragraph))
+            if rich:
+                spans = [(a + s.start_char, a + s.end_char) for s in next(docs).sents]
+            else:
+                spans = [(a + m.start(), a + m.end()) for m in _CHEAP_SENTENCE.finditer(article.text[a:b])]
+            out += [_Sentence(s, e, paragraph, rich) for s, e in spans if article.text[s:e].strip()]
         return out
 
     # ------------------------------------------------------------------ mentions
@@ -252,9 +281,23 @@ class Extractor:
         state = _State()
         found: list[_Found] = []
         unresolved: list[str] = []
-        paragraph_anchor: dict[int, dt.date] = {}
-        previous_exact: dt.date | None = None
         quote_open = False
+
+        def anchor_for(number: int) -> dt.date | None:
+            """The last exact date set earlier in this sentence's paragraph, else in the sentence
+            just before ("The day prior" counts from it; news paragraphs are often one sentence)."""
+            paragraph = sentences[number].paragraph
+            for earlier in range(number - 1, -1, -1):
+                if sentences[earlier].paragraph != paragraph and earlier < number - 1:
+                    break
+                s = sentences[earlier]
+                exact = [
+                    d.span.exact for d in find_dates(folded[s.start : s.end], article.published) if d.exact
+                ]
+                if exact:
+                    return exact[-1]  # type: ignore[return-value]
+            return None
+
         for number, sentence in enumerate(sentences):
             lo = bisect.bisect_left(starts, sentence.start)
             hi = bisect.bisect_left(starts, sentence.end)
@@ -262,17 +305,15 @@ class Extractor:
             context = _SentenceContext(
                 self, article, folded, sentence, number, sent_mentions, state, unresolved, quote_open
             )
-            found += context.events()
+            new = context.events() if sentence.eventful else []
+            found += new
             quote_open = context.quote_open_at_end
-            # "The day prior" counts from a date set in this sentence or paragraph, else in the
-            # sentence just before (news paragraphs are often one sentence long).
-            anchor = paragraph_anchor.get(sentence.paragraph, previous_exact)
-            dates = find_dates(folded[sentence.start : sentence.end], article.published, anchor)
-            context.date(found, dates)
-            exact = [d.span.exact for d in dates if d.exact]
-            previous_exact = exact[-1] if exact else None  # type: ignore[assignment]
-            if exact:
-                paragraph_anchor[sentence.paragraph] = exact[-1]  # type: ignore[assignment]
+            dates: list[DateMention] = []
+            if new or context.states_something():  # only then does a date matter
+                text = folded[sentence.start : sentence.end]
+                anchor = anchor_for(number) if _CHAINED.search(text) else None
+                dates = find_dates(text, article.published, anchor)
+                context.date(new, dates)
             context.finish(dates)
         return Extraction(self._events(article, found, sentences, state.anchors), unresolved)
 
@@ -368,6 +409,7 @@ class _SentenceContext:
         self.text = folded[sentence.start : sentence.end]
         self.mentions: list[Mention] = self._all_mentions(mentions)
         self._shape()
+        self._share_titles()
         self.quotes = self._quotes(quote_open)
         self.relative = [  # (clause start, clause end, antecedent): ", who ... ," after a name
             (m.start(2), m.end(), int(m.group(1)))
@@ -443,6 +485,17 @@ class _SentenceContext:
                 mention.possessive = self.folded.startswith("'s", mention.end)
         return sorted(names + extra, key=lambda m: m.start)
 
+    def _share_titles(self) -> None:
+        """A plural title in front of several names ("State Senators A and B") is each one's."""
+        for m in re.finditer(GROUP, self.shape):
+            members = [int(n) for n in re.findall(r"⟦(\d+)⟧", m.group(0))]
+            title = self.mentions[members[0]].title
+            if len(members) > 1 and title and title.endswith("s"):
+                single = title[:-1]
+                for i in members:
+                    if self.mentions[i].title in (None, title):
+                        self.mentions[i].title = single
+
     def _shape(self) -> None:
         s = self.sentence.start
         parts: list[str] = []
@@ -474,6 +527,9 @@ class _SentenceContext:
         return base_text + (shape_position - base_shape)
 
     def _quotes(self, open_at_start: bool) -> list[tuple[int, int]]:
+        if '"' not in self.shape:
+            self.quote_open_at_end = open_at_start
+            return [(0, len(self.shape))] if open_at_start else []
         spans = []
         inside = open_at_start
         start = 0
@@ -567,13 +623,14 @@ class _SentenceContext:
             if not person and self.state.orgs:
                 return self.state.orgs[-1][0]
             return None
-        pool = self.state.persons if person else [name for name, _ in self.state.orgs]
+        pool = reversed(self.state.persons) if person else (name for name, _ in reversed(self.state.orgs))
         earlier = [
             self.mentions[j].name
             for j in range(index)
             if self.mentions[j].name and self.mentions[j].is_person == person
         ]
-        for name in reversed([*pool, *earlier]):
+        exclude = set(exclude)
+        for name in itertools.chain(reversed(earlier), pool):
             if name not in exclude:
                 return name
         return None
@@ -618,7 +675,10 @@ class _SentenceContext:
         out: list[_Found] = []
         claimed: list[tuple[int, int]] = []
         rank = self._rank()
+        present = {hint for hint in HINTS if hint in self.shape}
         for rule in RULES:
+            if rule.hints and present.isdisjoint(rule.hints):
+                continue
             for match in rule.pattern.finditer(self.shape):
                 a, b = match.span()
                 if any(a < y and b > x for x, y in claimed):
@@ -734,6 +794,7 @@ class _SentenceContext:
         for action in actions:
             for actor in actors:
                 for target in targets:
+                    self.state.target_counts[target] = self.state.target_counts.get(target, 0) + 1
                     if action == "accuse" and actor not in self.state.accusers.setdefault(target, []):
                         self.state.accusers[target].append(actor)
                     out.append(
@@ -779,16 +840,17 @@ class _SentenceContext:
         return [focus] if focus else []
 
     def _focus(self, exclude: list[str]) -> str | None:
-        """The person the article is most about (named most often so far)."""
-        counts: dict[str, int] = {}
-        for name in self.state.persons:
-            if name not in exclude:
-                counts[name] = counts.get(name, 0) + 1
-        return max(counts, key=lambda n: counts[n]) if counts else None
+        """The person the article is most about: most often the target of its events so far, then
+        most often named."""
+        state = self.state
+        names = [n for n in state.person_counts if n not in exclude]
+        if not names:
+            return None
+        return max(names, key=lambda n: (state.target_counts.get(n, 0), state.person_counts[n]))
 
     # --- dates
-    def date(self, found: list[_Found], dates: list[DateMention]) -> None:
-        mine = [f for f in found if f.sentence == self.number]
+    def date(self, mine: list[_Found], dates: list[DateMention]) -> None:
+        """Date this sentence's events from its date phrases (see the module docstring)."""
         if not mine or not dates:
             return
         s = self.sentence.start
@@ -820,6 +882,24 @@ class _SentenceContext:
                 best = min(choice, key=lambda d: abs(s + d.start - f.trigger))
                 f.span, f.date_text, f.own_date = best.span, best.text, bool(own)
 
+    def _statement_tail(self) -> str | None:
+        """What follows the subject, when the sentence reports a statement by it."""
+        if not self.subject:
+            return None
+        index = next(
+            (i for i, m in enumerate(self.mentions) if self.resolve(i, "subject") == self.subject), None
+        )
+        if index is None:
+            return None
+        tail = self.shape[self.mention_at[index] + len(f"⟦{index}⟧") :]
+        tail = re.sub(r"^,[^,]*,", "", tail)  # an appositive between subject and verb
+        if _STATEMENT.match(tail) or re.search(rf"\b{_SPEECH}\b", tail[:40]):
+            return tail
+        return None
+
+    def states_something(self) -> bool:
+        return self._statement_tail() is not None
+
     def finish(self, dates: list[DateMention]) -> None:
         """Remember this sentence's subject and, if it dates a statement, the actor's anchor."""
         if self.subject:
@@ -833,17 +913,9 @@ class _SentenceContext:
         for m in self.mentions:
             if m.kind in ("name", "short") and m.name:
                 self.state.saw(m)
-        if self.subject and dates:
-            index = next(
-                (i for i, m in enumerate(self.mentions) if self.resolve(i, "subject") == self.subject), None
+        exact = [d for d in dates if d.exact and d.kind not in ("year", "vague")]
+        if self.subject and exact and self._statement_tail() is not None:
+            position = self.sentence.start + exact[0].start
+            self.state.anchors.setdefault(self.subject, []).append(
+                (position, exact[0].span, exact[0].text)  # type: ignore[arg-type]
             )
-            if index is not None:
-                tail = self.shape[self.mention_at[index] + len(f"⟦{index}⟧") :]
-                tail = re.sub(r"^,[^,]*,", "", tail)  # an appositive between subject and verb
-                if _STATEMENT.match(tail) or re.search(rf"\b{_SPEECH}\b", tail[:40]):
-                    exact = [d for d in dates if d.exact and d.kind not in ("year", "vague")]
-                    if exact:
-                        position = self.sentence.start + exact[0].start
-                        self.state.anchors.setdefault(self.subject, []).append(
-                            (position, exact[0].span, exact[0].text)  # type: ignore[arg-type]
-                        )

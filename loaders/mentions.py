@@ -7,6 +7,7 @@ length as the original, so offsets carry over). Nothing is shared between articl
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -174,9 +175,18 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
     and people (two to four name words). Places and sentence-initial words are left out."""
     out: list[Mention] = []
+    spans = sorted(taken)  # non-overlapping; kept sorted so each check is a bisection
+    starts = [a for a, _ in spans]
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken) and all(e <= m.start or s >= m.end for m in out)
+        i = bisect.bisect_right(starts, s) - 1
+        return all(not (e > a and s < b) for a, b in spans[max(i, 0) : i + 2])
+
+    def take(mention: Mention) -> None:
+        i = bisect.bisect_left(starts, mention.start)
+        starts.insert(i, mention.start)
+        spans.insert(i, (mention.start, mention.end))
+        out.append(mention)
 
     for m in _ORG.finditer(text):
         name, start = _strip_leading(m.group(0), m.start())
@@ -184,16 +194,19 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         # "Dan Whitaker for Congress": a person running for an office, not an organization
         if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
             continue
+        untitled, _ = _strip_leading(name, 0, titles=True)
+        if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
+            continue  # "Council Member Ana Ruiz": a titled person
         if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
             end = start + len(name)
             if free(start, end):
-                out.append(Mention(start, end, name, name, entity_kind=guess_kind(name)))
+                take(Mention(start, end, name, name, entity_kind=guess_kind(name)))
     for m in _ACRONYM_ORG.finditer(text):  # "the GMB union": the acronym names the organization
         start, end = m.start(1), m.end(1)
         if free(start, end):
             noun = m.group(2).lower()
             kind = "union" if noun == "union" else "party" if noun == "party" else "advocacy group"
-            out.append(Mention(start, end, m.group(1), m.group(1), entity_kind=kind))
+            take(Mention(start, end, m.group(1), m.group(1), entity_kind=kind))
     for m in _PERSON.finditer(text):
         name, start = _strip_leading(m.group(0), m.start(), titles=True)
         words = name.split()
@@ -203,7 +216,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         end = start + len(name)
         if free(start, end):
-            out.append(Mention(start, end, name, name, entity_kind="person"))
+            take(Mention(start, end, name, name, entity_kind="person"))
     return out
 
 

@@ -1,0 +1,191 @@
+"""The article extractor: behaviours on short texts, and its scores on the seeds and our articles."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import endorsegraph as eg
+from endorsegraph.api import entity_registry
+from endorsegraph.cli import cli
+from endorsegraph.loaders.evaluate import read_gold, score
+
+HERE = Path(__file__).parent
+
+
+def events_of(tmp_path, text: str, published: str | None = "2021-04-30"):
+    path = tmp_path / "article.txt"
+    path.write_text((f" date {published} " if published else "") + text)
+    ((_, extraction),) = eg.extract([path])
+    return extraction
+
+
+def triples(extraction):
+    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+
+
+def run_eval(gold: Path, folder: Path):
+    registry = entity_registry()
+    results = eg.extract([folder], registry=registry)
+    return score(
+        read_gold(gold),
+        [e for _, x in results for e in x.events],
+        registry,
+        [a.id for a, _ in results],
+        [a.id for a, _ in results if a.published is None],
+    )
+
+
+def test_seed_scores(shared):
+    report = run_eval(shared / "eval" / "seed_events.jsonl", shared / "seeds")
+    assert report["overall"]["f1"] >= 0.9, report["misses"] + report["false_positives"]
+    assert report["dates"]["correct"] == report["dates"]["dated_gold_matched"] == 12, report["dates"]
+    assert report["invented_dates"] == []  # the undated seed article gets no date
+
+
+def test_own_article_scores():
+    report = run_eval(HERE / "articles" / "gold.jsonl", HERE / "articles")
+    assert report["articles"] == 12 and report["gold_events"] == 55
+    assert report["overall"]["precision"] >= 0.95 and report["overall"]["f1"] >= 0.9, report["overall"]
+    assert report["dates"]["accuracy"] >= 0.8
+
+
+def test_the_extractor_knows_only_the_entity_tables(shared):
+    """Scoring must never see the curated events of the articles it scores."""
+    registry = entity_registry()
+    bundled = eg.load()
+    assert len(registry) < len(bundled.graph["registry"])  # no names from the facts files
+    results = eg.extract([shared / "seeds"], registry=registry)
+    for article, extraction in results:
+        for event in extraction.events:
+            assert event.source.id == article.id
+            assert article.text[event.start : event.end].strip() == event.evidence
+
+
+def test_negations_produce_nothing(tmp_path):
+    text = (
+        "State Senator Kevin Marsh did not call for Governor Ellen Park to resign on Tuesday. "
+        "Marsh declined to endorse Anthony Gill and said he had no plans to withdraw his endorsement "
+        "of Park. "
+        "Gill has not accused Park of anything, and he will not ask her to step down."
+    )
+    assert triples(events_of(tmp_path, text)) == set()
+
+
+def test_coordinated_subjects_titles_and_ranks(tmp_path):
+    extraction = events_of(
+        tmp_path,
+        "State Senators Jabari Brisport and Jessica Ramos have both withdrawn their endorsements of "
+        "Scott Stringer. Brisport, who had previously endorsed Stringer as his second pick, revoked "
+        "his backing.",
+    )
+    by_actor = {(e.actor, e.action.value): e for e in extraction.events}
+    assert {
+        ("Jabari Brisport", "withdraw"),
+        ("Jessica Ramos", "withdraw"),
+        ("Jabari Brisport", "endorse"),
+    } <= set(by_actor)
+    assert by_actor[("Jabari Brisport", "endorse")].rank == 2
+    assert by_actor[("Jessica Ramos", "withdraw")].actor_title == "State Senator"
+    assert by_actor[("Jabari Brisport", "withdraw")].actor_title == "State Senator"
+
+
+def test_pronouns_descriptions_and_quotes(tmp_path):
+    text = (
+        "Council Member Ana Ruiz endorsed Brian Ocasio in March. "
+        "On Thursday she rescinded her endorsement.\n\n"
+        "The Metro Nurses Union said it would stand by Ocasio.\n\n"
+        '"Brian Ocasio should step aside," said Rep. Bill Tan on Wednesday.'
+    )
+    extraction = events_of(tmp_path, text)
+    assert triples(extraction) == {
+        ("Ana Ruiz", "endorse", "Brian Ocasio"),
+        ("Ana Ruiz", "withdraw", "Brian Ocasio"),
+        ("Metro Nurses Union", "stand_by", "Brian Ocasio"),
+        ("Bill Tan", "call_to_withdraw", "Brian Ocasio"),
+    }
+    dates = {e.action.value: e.date for e in extraction.events}
+    assert dates["withdraw"] == dt.date(2021, 4, 29) and dates["call_to_withdraw"] == dt.date(2021, 4, 28)
+
+
+def test_reported_action_and_the_group(tmp_path):
+    text = (
+        "Scott Stringer has lost the support of another union, UFCW Local 1500. "
+        "Politico reported that the group was withdrawing its support for Stringer."
+    )
+    assert triples(events_of(tmp_path, text)) == {("UFCW Local 1500", "withdraw", "Scott Stringer")}
+
+
+def test_ambiguous_short_name_is_reported_not_guessed(tmp_path):
+    text = (
+        "Maria Lopez and Carlos Lopez both endorsed Dan Whitaker last year. "
+        "On Thursday, Lopez withdrew her endorsement of Whitaker."
+    )
+    extraction = events_of(tmp_path, text)
+    assert ("Maria Lopez", "withdraw", "Dan Whitaker") not in triples(extraction)
+    assert ("Carlos Lopez", "withdraw", "Dan Whitaker") not in triples(extraction)
+    assert any("'Lopez' could mean Carlos Lopez, Maria Lopez" in note for note in extraction.unresolved)
+
+
+def test_a_dated_statement_dates_the_actors_undated_event(tmp_path):
+    text = (
+        "The New York Working Families Party has withdrawn its endorsement of Scott Stringer "
+        "after he was accused earlier this week.\n\n"
+        "The Working Families Party issued a statement late on Friday afternoon explaining its decision."
+    )
+    (event,) = events_of(tmp_path, text).events
+    assert (event.actor, event.date, event.date_text) == (
+        "Working Families Party",
+        dt.date(2021, 4, 30),
+        "late on Friday afternoon",
+    )
+
+
+def test_withdrawals_from_the_seed_articles(shared):
+    rows = eg.withdrawals(eg.load([shared / "seeds"]), candidate="Scott Stringer")
+    assert {r["endorser"] for r in rows} == {
+        "Working Families Party",
+        "UFCW Local 1500",
+        "Jabari Brisport",
+        "Jessica Ramos",
+    }
+    assert next(r for r in rows if r["endorser"] == "Working Families Party")["date"] == "2021-04-30"
+
+
+def test_extract_command_writes_events_that_load_back(tmp_path, shared):
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(shared / "seeds"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {"evidence", "start", "end", "article", "date_text"} <= set().union(*records)
+    assert "24 events from 3 articles" in result.stderr
+    reloaded = eg.load([out])
+    extracted = eg.load([shared / "seeds"])
+    assert [f.id for f in reloaded.graph["log"]] == [f.id for f in extracted.graph["log"]]
+
+
+def test_eval_command(shared):
+    runner = CliRunner()
+    args = ["eval", "--gold", str(shared / "eval" / "seed_events.jsonl"), str(shared / "seeds")]
+    report = json.loads(runner.invoke(cli, [*args, "--json"]).stdout)
+    assert set(report["per_action"]) >= {"endorse", "withdraw", "accuse", "call_to_withdraw"}
+    assert {"precision", "recall", "f1"} <= set(report["overall"])
+    table = runner.invoke(cli, args).stdout
+    assert "date accuracy on dated gold events: 12/12" in table
+
+
+def test_every_rule_hint_passes_the_paragraph_filter():
+    """Paragraphs without an action word skip the rules: the filter must admit every rule's words."""
+    from endorsegraph.loaders.extract import _EVENTFUL
+    from endorsegraph.loaders.rules import HINTS
+
+    assert [h for h in HINTS if h not in ("'s", "den") and not _EVENTFUL.search(h)] == []
+
+
+@pytest.mark.parametrize("word", ["denied", "denies", "deny", "denying"])
+def test_denials_pass_the_paragraph_filter(word):
+    from endorsegraph.loaders.extract import _EVENTFUL
+
+    assert _EVENTFUL.search(f"he {word} it")
