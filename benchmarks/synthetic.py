@@ -10,7 +10,9 @@ from pathlib import Path
 KINDS = ("person", "union", "party", "advocacy group")
 
 
-def write_facts(path: Path, endorsers: int, candidates: int, seed: int = 7) -> int:
+def write_facts(
+    path: Path, endorsers: int, candidates: int, seed: int = 7, withdraw_share: float = 0.3
+) -> int:
     """Write a facts CSV; returns the number of rows."""
     rng = random.Random(seed)
     start = dt.date(2021, 1, 1)
@@ -23,7 +25,7 @@ def write_facts(path: Path, endorsers: int, candidates: int, seed: int = 7) -> i
         for rank, c in enumerate(rng.sample(range(candidates), k=min(3, candidates)), start=1):
             day = start + dt.timedelta(days=rng.randrange(150))
             rows.append(f"Endorser {e},{kind},endorse,Candidate {c},{day},,,{rank},,src-{e % 89}")
-            if rng.random() < 0.3:
+            if rng.random() < withdraw_share:
                 later = day + dt.timedelta(days=rng.randrange(1, 60))
                 if rng.random() < 0.5:
                     rows.append(f"Endorser {e},{kind},withdraw,Candidate {c},{later},,,,,src-{e % 83}")

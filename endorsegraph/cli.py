@@ -323,6 +323,63 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
             )
 
 
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The HTML file to write (one self-contained file, works offline).",
+)
+@click.option("--candidate", help="Only this candidate and everyone related to them.")
+@click.option("--as-of", "as_of", type=Day(), metavar="DATE", help="Open the page on this day.")
+@source_options
+@handle_errors
+def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
+    """An interactive graph view with a time slider, as one offline HTML file."""
+    from .views import TooLarge, graph_view_html
+
+    graph = _load(sources, facts_format)
+    try:
+        page = graph_view_html(graph, candidate=candidate, as_of=as_of)
+    except TooLarge as err:
+        raise click.ClickException(str(err)) from None
+    write_atomically(output, page)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="FILE.html, FILE.png or FILE.svg: the extension chooses the format.",
+)
+@click.option(
+    "--candidate",
+    "candidates",
+    multiple=True,
+    help="A candidate to chart (repeatable). Default: the five most endorsed.",
+)
+@source_options
+@handle_errors
+def chart(output, candidates, sources, facts_format, spacy_model) -> None:
+    """Active endorsements per candidate over time, withdrawals marked, accusations annotated."""
+    from .chart import FORMATS, timeline_chart
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise click.UsageError(f"-o must end in .html, .png or .svg, not '{output.suffix}'")
+    graph = _load(sources, facts_format)
+    try:
+        data = timeline_chart(graph, list(candidates) or None, fmt)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    write_atomically(output, data)
+    click.echo(f"wrote {output}", err=True)
+
+
 def neo4j_options(command: Callable) -> Callable:
     """Connection options shared by every command that talks to Neo4j. The password comes only
     from NEO4J_PASSWORD or a hidden prompt."""
