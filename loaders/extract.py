@@ -635,7 +635,8 @@ class _SentenceContext:
                 return name
         return None
 
-    def _group(self, text: str, offset: int) -> list[int]:
+    def _group(self, text: str) -> list[int]:
+        """The mention indexes in a stretch of shape."""
         return [int(n) for n in re.findall(r"⟦(\d+)⟧", text)] if text else []
 
     def _left(self, position: int, exclude: Iterable[int] = ()) -> list[int]:
@@ -663,7 +664,7 @@ class _SentenceContext:
             return []
         # widen to the coordination it belongs to
         for m in re.finditer(GROUP, self.shape):
-            members = self._group(m.group(0), m.start())
+            members = self._group(m.group(0))
             if best in members:
                 if members[0] != best and not self._subject_like(members[0]):
                     return [best]  # "According to the Tribune, the union ...": no coordination
@@ -748,14 +749,14 @@ class _SentenceContext:
         if rule.actor == "speaker":
             actors = [self.speaker] if self.speaker else []
         elif rule.actor == "act":
-            actors = self._names(self._group(groups.get("act") or "", 0), "subject")
+            actors = self._names(self._group(groups.get("act") or ""), "subject")
         else:
             left = self._left(trig)
             actors = self._names(left, "subject")
             if not actors and rule.action == "call":
                 including = re.search(rf"\bincluding\s+(?P<g>{GROUP})", self.shape[match.end("trig") :])
                 if including:
-                    actors = self._names(self._group(including.group("g"), 0), "subject")
+                    actors = self._names(self._group(including.group("g")), "subject")
         if not actors:
             return []
         # targets
@@ -770,7 +771,7 @@ class _SentenceContext:
             race = (groups.get("race") or groups.get("race2") or "race").strip()
             targets = [race]
         else:
-            targets = self._names(self._group(groups.get("tgt") or "", 0), "object", exclude=actors)
+            targets = self._names(self._group(groups.get("tgt") or ""), "object", exclude=actors)
             if not targets and rule.action == "withdraw":
                 targets = self._after_or_focus(match.end("trig"), actors)
         targets = [t for t in targets if t not in actors]

@@ -87,82 +87,65 @@ def _trigger(graph: nx.MultiDiGraph, candidate: str, when: Span) -> Fact | None:
     return max(accusations, key=lambda f: f.span.sort_key(), default=None)
 
 
-def withdrawals(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
-    """One row per withdrawal, ordered by date (bounded dates by not_after, then not_before),
-    then endorser."""
+def _pair_rows(
+    graph: nx.MultiDiGraph, action: str, candidate: str | None, columns: tuple[str, ...], extra
+) -> list[dict[str, Any]]:
+    """Rows for the facts of one action on an endorser-candidate pair (withdrawals, stand-bys),
+    with the endorsement interval each belongs to; `extra(fact, interval)` adds report-only values.
+    Ordered by date (bounded dates by not_after, then not_before), endorser, candidate."""
     target = resolve(graph, candidate).id if candidate else None
     registry = _registry(graph)
     rows = []
-    for data in _edges(graph, "withdraw", target):
+    for data in _edges(graph, action, target):
         fact: Fact = data["fact"]
         interval: Endorsement | None = data["endorsement"]
         endorser = registry[fact.actor]
-        trigger = _trigger(graph, fact.target, fact.span)
-        days = None
-        if trigger and trigger.span.exact and fact.span.exact:
-            days = (fact.span.exact - trigger.span.exact).days
         start = interval.start if interval else Span()
-        rows.append(
-            {
-                "date": _iso(fact.span.exact),
-                "not_before": _iso(fact.span.not_before),
-                "not_after": _iso(fact.span.not_after),
-                "endorser": endorser.name,
-                "endorser_kind": endorser.kind,
-                "endorser_title": endorser.title_on(fact.span.latest),
-                "candidate": _name(graph, fact.target),
-                "endorsed_on": _iso(start.exact),
-                "endorsed_not_before": _iso(start.not_before),
-                "endorsed_not_after": _iso(start.not_after),
-                "implied": bool(interval and interval.implied),
-                "rank": data["rank"],
-                "trigger": f"{_name(graph, trigger.actor)} ({trigger.span})" if trigger else None,
-                "days_after_trigger": days,
-                "group": fact.group,
-                "sources": fact.source_ids,
-                "_key": (
-                    fact.span.sort_key(),
-                    endorser.name.casefold(),
-                    _name(graph, fact.target).casefold(),
-                ),
-            }
-        )
+        values = {
+            "date": _iso(fact.span.exact),
+            "not_before": _iso(fact.span.not_before),
+            "not_after": _iso(fact.span.not_after),
+            "endorser": endorser.name,
+            "endorser_kind": endorser.kind,
+            "endorser_title": endorser.title_on(fact.span.latest),
+            "candidate": _name(graph, fact.target),
+            "endorsed_on": _iso(start.exact),
+            "endorsed_not_before": _iso(start.not_before),
+            "endorsed_not_after": _iso(start.not_after),
+            "implied": bool(interval and interval.implied),
+            "rank": data["rank"],
+            "group": fact.group,
+            "sources": fact.source_ids,
+            **extra(fact, interval),
+        }
+        row = {column: values[column] for column in columns}
+        row["_key"] = (fact.span.sort_key(), endorser.name.casefold(), values["candidate"].casefold())
+        rows.append(row)
     return _sorted(rows)
+
+
+def withdrawals(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
+    """One row per withdrawal, ordered by date (bounded dates by not_after, then not_before),
+    then endorser, with the accusation that set it off."""
+
+    def trigger(fact: Fact, interval: Endorsement | None) -> dict[str, Any]:
+        accusation = _trigger(graph, fact.target, fact.span)
+        days = None
+        if accusation and accusation.span.exact and fact.span.exact:
+            days = (fact.span.exact - accusation.span.exact).days
+        text = f"{_name(graph, accusation.actor)} ({accusation.span})" if accusation else None
+        return {"trigger": text, "days_after_trigger": days}
+
+    return _pair_rows(graph, "withdraw", candidate, WITHDRAWAL_COLUMNS, trigger)
 
 
 def stood_by(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
     """Who publicly stood by a candidate, and when, with the endorsement they reaffirmed."""
-    target = resolve(graph, candidate).id if candidate else None
-    registry = _registry(graph)
-    rows = []
-    for data in _edges(graph, "stand_by", target):
-        fact: Fact = data["fact"]
-        interval: Endorsement | None = data["endorsement"]
-        endorser = registry[fact.actor]
-        start = interval.start if interval else Span()
-        rows.append(
-            {
-                "date": _iso(fact.span.exact),
-                "not_before": _iso(fact.span.not_before),
-                "not_after": _iso(fact.span.not_after),
-                "endorser": endorser.name,
-                "endorser_kind": endorser.kind,
-                "candidate": _name(graph, fact.target),
-                "rank": data["rank"],
-                "endorsed_on": _iso(start.exact),
-                "endorsed_not_before": _iso(start.not_before),
-                "endorsed_not_after": _iso(start.not_after),
-                "implied": bool(interval and interval.implied),
-                "ended_by": interval.ended_by if interval else None,
-                "sources": fact.source_ids,
-                "_key": (
-                    fact.span.sort_key(),
-                    endorser.name.casefold(),
-                    _name(graph, fact.target).casefold(),
-                ),
-            }
-        )
-    return _sorted(rows)
+
+    def ending(fact: Fact, interval: Endorsement | None) -> dict[str, Any]:
+        return {"ended_by": interval.ended_by if interval else None}
+
+    return _pair_rows(graph, "stand_by", candidate, STOOD_BY_COLUMNS, ending)
 
 
 def _sorted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
