@@ -14,6 +14,7 @@ publication date (it was reported by then), else it has no date.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -80,6 +81,16 @@ _EVENTFUL = re.compile(
     r"\bpick|\bwon\b|\bwin|receiv|secur|earn|land|gain|\bgot\b|\bget|announc|\bgave|\bgive|offer|extend|"
     r"threw|throw|\bput"
 )
+_ANY_COUNT = -1  # "several": any number of names will do
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "several": _ANY_COUNT, "a dozen": 12}  # fmt: skip
+# "Five City Council members", "Two Labour councillors": actors counted now, named in a later sentence
+_COUNTED = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"a dozen)\s+(?:[\w.'⟦⟧-]+\s+){0,4}?(?:members|councillors|councilors|lawmakers|senators|officials|"
+    r"legislators|representatives|leaders|unions|groups|organizations|organisations|activists|democrats|"
+    r"republicans|mayors|candidates)\b"
+)
 _CHAINED = re.compile(
     r"\b(?:the day (?:prior|before|after)|a day (?:earlier|before|later)|"
     r"the (?:previous|next|following) day)\b",
@@ -127,6 +138,7 @@ class _Found:
     date_text: str | None = None
     pluperfect: bool = False
     own_date: bool = False  # the date stands in the event's own clause
+    awaiting: int = 0  # actors counted but not named yet ("Five council members …"): how many
 
 
 @dataclass
@@ -282,6 +294,7 @@ class Extractor:
         found: list[_Found] = []
         unresolved: list[str] = []
         quote_open = False
+        pending: list[_Found] = []  # events whose counted actors a later sentence names
 
         def anchor_for(number: int) -> dt.date | None:
             """The last exact date set earlier in this sentence's paragraph, else in the sentence
@@ -305,8 +318,17 @@ class Extractor:
             context = _SentenceContext(
                 self, article, folded, sentence, number, sent_mentions, state, unresolved, quote_open
             )
+            named = context.subject_group() if pending else []
+            for waiting in list(pending):
+                # the counted actors, named as this sentence's subject ("A, B and C said ...")
+                if len(named) > 1 and waiting.awaiting in (len(named), _ANY_COUNT):
+                    found += [dataclasses.replace(waiting, actor=name, awaiting=0) for name in named]
+                    pending.remove(waiting)
+                elif number - waiting.sentence >= 2:
+                    pending.remove(waiting)  # nobody named soon enough: left unattributed
             new = context.events() if sentence.eventful else []
-            found += new
+            found += [f for f in new if not f.awaiting]
+            pending += [f for f in new if f.awaiting]
             quote_open = context.quote_open_at_end
             dates: list[DateMention] = []
             if new or context.states_something():  # only then does a date matter
@@ -757,6 +779,12 @@ class _SentenceContext:
                 including = re.search(rf"\bincluding\s+(?P<g>{GROUP})", self.shape[match.end("trig") :])
                 if including:
                     actors = self._names(self._group(including.group("g")), "subject")
+        awaiting = 0
+        if not actors and rule.actor == "left":
+            counted = _COUNTED.search(self.shape[:trig])
+            if counted and not re.search(r"⟦\d+⟧", self.shape[counted.end() : trig]):
+                awaiting = _COUNT_WORDS[counted.group("count")]
+                actors = [""]  # named in a following sentence, see Extractor.extract
         if not actors:
             return []
         # targets
@@ -803,7 +831,7 @@ class _SentenceContext:
                             actor, action, target, self.number, position,
                             rank=ranks.get(target, fallback) if action in _RANKED else None,
                             actor_title=titles.get(actor), target_title=titles.get(target),
-                            pluperfect=pluperfect,
+                            pluperfect=pluperfect, awaiting=awaiting,
                         )
                     )  # fmt: skip
         self.actors_here += actors
@@ -897,6 +925,16 @@ class _SentenceContext:
         if _STATEMENT.match(tail) or re.search(rf"\b{_SPEECH}\b", tail[:40]):
             return tail
         return None
+
+    def subject_group(self) -> list[str]:
+        """The names of the sentence's subject when it names several actors ("A, B and C said")."""
+        for i in range(len(self.mentions)):
+            at = self.mention_at[i]
+            if self.mentions[i].kind == "pronoun" or self.in_quote(at) or not self._subject_like(i):
+                continue
+            names = [self.mentions[k].name for k in self._left(at + 1)]
+            return [n for n in names if n] if len(names) > 1 else []
+        return []
 
     def states_something(self) -> bool:
         return self._statement_tail() is not None

@@ -48,7 +48,7 @@ def test_seed_scores(shared):
 def test_own_article_scores():
     report = run_eval(HERE / "articles" / "gold.jsonl", HERE / "articles")
     assert report["articles"] == 12 and report["gold_events"] == 55
-    assert report["overall"]["precision"] >= 0.95 and report["overall"]["f1"] >= 0.9, report["overall"]
+    assert report["overall"]["precision"] >= 0.95 and report["overall"]["f1"] >= 0.95, report["overall"]
     assert report["dates"]["accuracy"] >= 0.8
 
 
@@ -127,6 +127,25 @@ def test_ambiguous_short_name_is_reported_not_guessed(tmp_path):
     assert ("Maria Lopez", "withdraw", "Dan Whitaker") not in triples(extraction)
     assert ("Carlos Lopez", "withdraw", "Dan Whitaker") not in triples(extraction)
     assert any("'Lopez' could mean Carlos Lopez, Maria Lopez" in note for note in extraction.unresolved)
+
+
+def test_counted_actors_named_in_the_next_sentence(tmp_path):
+    text = (
+        "Three council members on Monday pulled their endorsements of Brian Ocasio.\n\n"
+        "Council Members Ana Ruiz, Derek Holt and Mei Chen said the allegations were credible.\n\n"
+        "Two other members stayed silent."
+    )
+    extraction = events_of(tmp_path, text)
+    assert triples(extraction) == {
+        ("Ana Ruiz", "withdraw", "Brian Ocasio"),
+        ("Derek Holt", "withdraw", "Brian Ocasio"),
+        ("Mei Chen", "withdraw", "Brian Ocasio"),
+    }
+    assert {e.date for e in extraction.events} == {dt.date(2021, 4, 26)}  # the Monday of the lede
+    unnamed = events_of(
+        tmp_path, "Three council members on Monday pulled their endorsements of Brian Ocasio."
+    )
+    assert unnamed.events == []  # never attributed to nobody
 
 
 def test_a_dated_statement_dates_the_actors_undated_event(tmp_path):
