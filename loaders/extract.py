@@ -35,7 +35,8 @@ _EVENTFUL = re.compile(
     r"stick|stuck|remain|continu|reiterat|reaffirm|renew|restat|repeat|behind|\bback|support|rank|accus|"
     r"alleg|claim|charg|\bden[iy]|\bfac|urg|call|demand|\bask|resign|step|should|must|ought|conced|exit|"
     r"\bend|came forward|\bsaid|\bsays|\btold|\bnomination|[\"“”]|true|false|baseless|unfounded|"
-    r"\blies\b|fabricated|made up|\bneed|has to|have to|press|push|implor|challeng|\bstill\b|all(?:y|ies)\b|"
+    r"\blies?\b|fabricat|made up|smear|hoax|nonsense|merit|motivated|attack|\bneed|has to|have to|press|"
+    r"push|implor|challeng|\bstill\b|all(?:y|ies)\b|"
     r"\bpick|\bwon\b|\bwin|receiv|secur|earn|land|gain|\bgot\b|\bget|announc|\bgave|\bgive|offer|extend|"
     r"threw|throw|\bput"
 )
@@ -125,7 +126,8 @@ class Extractor:
             kept.append(m)
         floor = start
         for m in kept:
-            absorb_title(folded, m, floor)
+            if m.is_person:  # titles are people's: "president of the X" stays in front of an org
+                absorb_title(folded, m, floor)
             m.possessive = (
                 folded.startswith("'s", m.end) or folded.startswith("' ", m.end) and m.text.endswith("s")
             )
@@ -198,7 +200,15 @@ class Extractor:
     ) -> list[Event]:
         source = Source(id=article.id, url=article.url, outlet=article.outlet, published=article.published)
         merged: dict[tuple[str, str, str], list[Found]] = {}
-        for f in found:
+        dated: dict[tuple[str, int], Found] = {}  # the actor's last exactly dated event per paragraph
+        for f in sorted(found, key=lambda f: f.trigger):
+            paragraph = sentences[f.sentence].paragraph
+            if f.span is None and (f.actor, paragraph) in dated:
+                # "On Thursday the alliance rescinded …. It reaffirmed its support …": same day
+                earlier = dated[(f.actor, paragraph)]
+                f.span, f.date_text = earlier.span, earlier.date_text
+            if f.span is not None and f.span.exact:
+                dated[(f.actor, paragraph)] = f
             if f.span is None:
                 anchor = _nearest(anchors.get(f.actor, []), f.trigger)
                 if anchor is not None:

@@ -26,7 +26,9 @@ _ALLEGE = (
 )
 _DENIAL = (
     r"(?:simply\s+|completely\s+|totally\s+|entirely\s+|categorically\s+)?"
-    r"(?:not\s+true|untrue|false|baseless|unfounded|lies|fabricated|made\s+up)"
+    r"(?:not\s+true|untrue|false|baseless|unfounded|lies|fabricated|made\s+up|(?:an?\s+)?(?:baseless\s+|"
+    r"malicious\s+|political\s+|politically\s+motivated\s+)*(?:smear|lie|hoax|fabrication|attack)|nonsense|"
+    r"without\s+merit|politically\s+motivated)"
 )
 _CLAIMS = r"(?:allegations?|accusations?|claims?|charges?)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|no\.\s*\d)"
@@ -133,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     # --- accusations
     Rule("accused-by", "accuse", _r(
         rf"\b(?P<trig>(?:was|were|been|being|is|are|has\s+been|had\s+been)\s+accused)\s+(?:{_W}\s+){{0,8}}?by\s+"
-        rf"(?:the\s+)?(?:[\w-]+,?\s+){{0,3}}?(?P<act>{GROUP})"),
+        rf"(?:the\s+)?(?:[\w-]+,?\s+){{0,5}}?(?P<act>{GROUP})"),
         actor="act", target="left", hints=('accused',)),
     Rule("accuse", "accuse", _r(rf"\b(?P<trig>accus(?:e|es|ed|ing))\s+(?P<tgt>{M})"), hints=('accus',)),
     Rule("facing-allegations", "accuse", _r(
@@ -162,11 +164,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_W}\s+){{0,2}}?(?:{_CLAIMS}|wrongdoing)"), target="accuser", hints=('den',)),
     Rule("said-untrue", "deny", _r(
         rf"\b(?P<trig>(?:said|says|saying|insisted|maintained|called)\s+(?:that\s+)?(?:the\s+|these\s+|"
-        rf"those\s+|her\s+|all\s+)?(?:{_W}\s+){{0,2}}?{_CLAIMS}\s+(?:are|were|was|is)?\s*\"?{_DENIAL})"),
-        target="accuser", hints=('true', 'false', 'baseless', 'unfounded', 'lies', 'fabricated', 'made up')),
+        rf"those\s+|her\s+|all\s+)?(?:{_W}\s+){{0,2}}?{_CLAIMS}\s+(?:are|were|was|is)?\s*\"?\s*{_DENIAL})"),
+        target="accuser", hints=('true', 'false', 'baseless', 'unfounded', 'lie', 'fabricat', 'made up', 'smear', 'hoax', 'nonsense', 'merit', 'motivated', 'attack')),
     Rule("quoted-untrue", "deny", _r(
         rf"(?P<trig>(?:these|the|those|her|all|such)\s+(?:{_W}\s+)?{_CLAIMS}\s+(?:are|were)\s+{_DENIAL})"),
-        actor="speaker", target="accuser", in_quotes=True, hints=('true', 'false', 'baseless', 'unfounded', 'lies', 'fabricated', 'made up')),
+        actor="speaker", target="accuser", in_quotes=True, hints=('true', 'false', 'baseless', 'unfounded', 'lie', 'fabricat', 'made up', 'smear', 'hoax', 'nonsense', 'merit', 'motivated', 'attack')),
     # --- exits
     Rule("exit", "exit_race", _r(
         rf"\b(?P<trig>(?:dropped|drops|dropping)\s+out(?:\s+of\s+the\s+(?P<race>(?:{_W}\s+){{0,3}}?race))?|"

@@ -89,6 +89,11 @@ _MODIFIED = re.compile(
 ACTS_AS_ORG = re.compile(
     r"^'s\s+(?:executive\s+board|board|leadership|members|delegates|executive\s+committee)\b"
 )
+_OFFICE_OF = re.compile(
+    r",\s+(?:the\s+)?(?:\w+\s+)?(?:president|chair(?:man|woman|person)?|leader|head|director|spokes(?:man|woman|"
+    r"person)|secretary|founder|co-founder|general\s+secretary)\s+of\s+(?:the\s+)?⟦(\d+)⟧"
+)
+_OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
 _CAPITALIZED = re.compile(r"\b(?:(?:O'|D')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
 _ACTION_WORD = re.compile(
     r"\b(?:accus|alleg|endors|withdr[ae]w|rescind|revok|resign|denied|deny|denies|backing|charged)\w*|"
@@ -205,12 +210,16 @@ class SentenceContext:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
+        here: dict[str, set[str]] = {}  # full names earlier in this very sentence
         for m in _CAPITALIZED.finditer(self.text):
             a, b = s + m.start(), s + m.end()
             word = m.group(0)
+            for full in names:
+                if full.end <= a and full.is_person and full.name and len(full.name.split()) > 1:
+                    here.setdefault(full.name.split()[-1], set()).add(full.name)
             if not free(a, b):
                 continue
-            people = self.state.surnames.get(word)
+            people = self.state.surnames.get(word, set()) | here.get(word, set())
             if people:
                 if len(people) == 1:
                     extra.append(Mention(a, b, word, next(iter(people)), kind="short", entity_kind="person"))
@@ -252,7 +261,9 @@ class SentenceContext:
                 continue
             if word == "her":
                 after = self.text[m.end() :].lstrip()
-                if not (after[:1] in ("", ".", ",", ";", '"', ")", "!", "?") or after.startswith("to ")):
+                if not (
+                    after[:1] in ("", ".", ",", ";", '"', ")", "!", "?") or _OBJECT_FOLLOWER.match(after)
+                ):
                     continue  # "her endorsement": a determiner, not a mention
             kind = "organization" if word in ("it", "they", "them") else "person"
             extra.append(Mention(a, b, m.group(0), None, kind="pronoun", entity_kind=kind))
@@ -379,6 +390,17 @@ class SentenceContext:
         for i in outside:  # "Garcia said in a statement, "...""
             if re.match(rf"[^\"]{{0,40}}\b(?:{_SPEECH}|saying|tweeting)\b", self.shape[self.mention_at[i] :]):
                 return self.resolve(i, role="subject")
+        return None
+
+    def _speaker_organization(self) -> str | None:
+        """The organization a quoted 'we' speaks for: "said Rosa Kim, president of the X"."""
+        for i in range(len(self.mentions)):
+            if self.mentions[i].name != self.speaker or self.in_quote(self.mention_at[i]):
+                continue
+            tail = self.shape[self.mention_at[i] + len(f"⟦{i}⟧") :]
+            office = _OFFICE_OF.match(tail)
+            if office:
+                return self.mentions[int(office.group(1))].name
         return None
 
     def resolve(self, index: int, role: str, exclude: Iterable[str] = ()) -> str | None:
@@ -524,7 +546,8 @@ class SentenceContext:
         groups = match.groupdict()
         # actors
         if rule.actor == "speaker":
-            actors = [self.speaker] if self.speaker else []
+            organization = self._speaker_organization() if match.group(0).lstrip().startswith("we") else None
+            actors = [organization] if organization else [self.speaker] if self.speaker else []
         elif rule.actor == "act":
             actors = self._names(self._group(groups.get("act") or ""), "subject")
         else:
@@ -593,13 +616,23 @@ class SentenceContext:
         return out
 
     def _accusers(self, actor: str, after: int) -> list[str]:
-        """Who the actor denies: a person named after the denial, else everyone who accused them."""
+        """Who the actor denies: everyone who accused them in this article, else a person named
+        after the denial ("denied Kim's claims"), not one merely nearby ("in an interview with")."""
+        known = self.state.accusers.get(actor)
+        if known:
+            return list(known)
         for i in range(len(self.mentions)):
-            if self.mention_at[i] >= after and self.mentions[i].kind == "name":
+            if self.mention_at[i] >= after and self.mentions[i].kind in ("name", "short"):
                 name = self.mentions[i].name
-                if name and name != actor and self.mentions[i].is_person:
+                before = self.shape[max(0, self.mention_at[i] - 12) : self.mention_at[i]]
+                if (
+                    name
+                    and name != actor
+                    and self.mentions[i].is_person
+                    and not re.search(r"\bwith\s+$", before)
+                ):
                     return [name]
-        return list(self.state.accusers.get(actor, []))
+        return []
 
     def _other(self, actors: list[str], trig: int) -> list[str]:
         for i in range(len(self.mentions)):

@@ -52,6 +52,12 @@ def test_own_article_scores():
     assert report["dates"]["accuracy"] >= 0.8
 
 
+def test_second_article_set_scores():
+    report = run_eval(HERE / "articles_blind" / "gold.jsonl", HERE / "articles_blind")
+    assert report["articles"] == 6 and report["gold_events"] == 24
+    assert report["overall"]["precision"] >= 0.95 and report["overall"]["f1"] >= 0.9, report["overall"]
+
+
 def test_the_extractor_knows_only_the_entity_tables(shared):
     """Scoring must never see the curated events of the articles it scores."""
     registry = entity_registry()
