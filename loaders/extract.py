@@ -30,16 +30,26 @@ from .sentences import ACTS_AS_ORG, ANY_COUNT, Found, Sentence, SentenceContext,
 
 __all__ = ["Extraction", "Extractor"]
 
-_EVENTFUL = re.compile(
-    r"endors|withdr|rescind|revok|retract|pull|yank|drop|suspend|\blos[te]|losing|no longer|stand|stood|"
-    r"stick|stuck|remain|continu|reiterat|reaffirm|renew|restat|repeat|behind|\bback|support|rank|accus|"
-    r"alleg|claim|charg|\bden[iy]|\bfac|urg|call|demand|\bask|resign|step|should|must|ought|conced|exit|"
-    r"\bend|came forward|\bsaid|\bsays|\btold|\bnomination|[\"“”]|true|false|baseless|unfounded|"
-    r"\blies?\b|fabricat|made up|smear|hoax|nonsense|merit|motivated|attack|\bneed|has to|have to|press|"
-    r"push|implor|challeng|\bstill\b|all(?:y|ies)\b|"
-    r"\bpick|\bwon\b|\bwin|receiv|secur|earn|land|gain|\bgot\b|\bget|announc|\bgave|\bgive|offer|extend|"
-    r"threw|throw|\bput"
-)
+# Words without which a paragraph holds nothing any rule could fire on (a superset is fine: a false
+# positive costs only a spaCy pass). Substring tests: far faster than one long alternation.
+_EVENTFUL_WORDS = (
+    "endors", "withdr", "rescind", "revok", "retract", "pull", "yank", "drop", "suspend", "lost", "lose",
+    "losing", "no longer", "stand", "stood", "stick", "stuck", "remain", "continu", "reiterat", "reaffirm",
+    "renew", "restat", "repeat", "behind", "back", "support", "rank", "accus", "alleg", "claim", "charg",
+    "deni", "deny", "fac", "urg", "call", "demand", "ask", "resign", "step", "should", "must", "ought",
+    "conced", "exit", "ended", "ending", "ends", "came forward", "said", "says", "told", "nomination", '"', "“", "”", "true",
+    "false", "baseless", "unfounded", "lie", "fabricat", "made up", "smear", "hoax", "nonsense", "merit",
+    "motivated", "attack", "need", "has to", "have to", "press", "push", "implor", "challeng", "still",
+    "ally", "allies", "pick", "won", "win", "receiv", "secur", "earn", "land", "gain", "got", "get",
+    "announc", "gave", "give", "offer", "extend", "threw", "throw", "put",
+)  # fmt: skip
+
+
+def _eventful(text: str) -> bool:
+    """Could a rule fire anywhere in this (lowercased) text?"""
+    return any(word in text for word in _EVENTFUL_WORDS)
+
+
 _CHAINED = re.compile(
     r"\b(?:the day (?:prior|before|after)|a day (?:earlier|before|later)|"
     r"the (?:previous|next|following) day)\b",
@@ -90,7 +100,7 @@ class Extractor:
         paragraph with no action word at all only feeds who-was-named, and a cheap split does."""
         pieces = list(self._pieces(article.text, article.body_start, len(article.text)))
         lowered = article.text.lower()
-        eventful = [bool(_EVENTFUL.search(lowered, a, b)) for a, b, _ in pieces]
+        eventful = [_eventful(lowered[a:b]) for a, b, _ in pieces]
         docs = iter(
             self.nlp.pipe(
                 (article.text[a:b] for (a, b, _), e in zip(pieces, eventful, strict=True) if e), batch_size=64

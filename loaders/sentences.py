@@ -210,13 +210,16 @@ class SentenceContext:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
-        here: dict[str, set[str]] = {}  # full names earlier in this very sentence
+        here: dict[str, set[str]] = {}  # full names earlier in this very sentence, by surname
+        full_names = [n for n in names if n.is_person and n.name and " " in n.name]  # in order
+        seen = 0
         for m in _CAPITALIZED.finditer(self.text):
             a, b = s + m.start(), s + m.end()
             word = m.group(0)
-            for full in names:
-                if full.end <= a and full.is_person and full.name and len(full.name.split()) > 1:
-                    here.setdefault(full.name.split()[-1], set()).add(full.name)
+            while seen < len(full_names) and full_names[seen].end <= a:
+                name = full_names[seen].name
+                here.setdefault(name.split()[-1], set()).add(name)  # type: ignore[union-attr]
+                seen += 1
             if not free(a, b):
                 continue
             people = self.state.surnames.get(word, set()) | here.get(word, set())
