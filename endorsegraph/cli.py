@@ -332,7 +332,13 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
     help="The HTML file to write (one self-contained file, works offline).",
 )
 @click.option("--candidate", help="Only this candidate and everyone related to them.")
-@click.option("--as-of", "as_of", type=Day(), metavar="DATE", help="Open the page on this day.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=Day(),
+    metavar="DATE",
+    help="Only what may hold on this day; open the page there.",
+)
 @source_options
 @handle_errors
 def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
@@ -482,13 +488,13 @@ def cypher(
         push(session, _load(sources, facts_format), dataset)
     try:
         rows = session.write(text, bound) if write else session.read(text, bound)
-    except Neo4jError:
-        raise
-    except Exception as err:  # noqa: BLE001 - the engine's own message, one line
+    except Exception as err:  # noqa: BLE001 - either engine's own message, one line
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if not isinstance(err, Neo4jError):
+            message = f"query failed: {message}"
         if "Read-only" in message or "read access mode" in message:
             message += " (add --write to let the query write)"
-        raise Neo4jError(f"query failed: {message}") from None
+        raise Neo4jError(message) from None
     finally:
         if isinstance(session, Neo4jSession):
             session.close()

@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from .graph.dates import Span
+from .graph.timeline import graph_as_of
 
 __all__ = ["ACTION_STYLES", "KIND_STYLES", "MAX_EDGES", "MAX_NODES", "TooLarge", "graph_view_html"]
 
@@ -100,12 +101,17 @@ def _fact_status(span: Span):
     return status
 
 
-def _select(graph: nx.MultiDiGraph, candidate: str | None) -> nx.MultiDiGraph:
-    if candidate is None:
-        return graph
-    who = graph.graph["registry"].resolve(candidate).id
-    keep = {who} | set(graph.predecessors(who)) | set(graph.successors(who))
-    view = graph.subgraph(keep)
+def _select(graph: nx.MultiDiGraph, candidate: str | None, as_of: dt.date | None) -> nx.MultiDiGraph:
+    """What the page shows: with `as_of`, only what may hold on that day (graph_as_of) and the
+    entities it touches; with `candidate`, that candidate and everyone related to them."""
+    view = graph
+    if as_of is not None:
+        view = graph_as_of(graph, as_of)
+        view = view.subgraph([n for n in view if view.degree(n)])
+    if candidate is not None:
+        who = graph.graph["registry"].resolve(candidate).id
+        related = set(view.predecessors(who)) | set(view.successors(who)) if who in view else set()
+        view = view.subgraph({who} | related)  # nodes the view lacks are ignored
     return view
 
 
@@ -168,7 +174,7 @@ def graph_view_html(
     """The view as one HTML document. Raises TooLarge above MAX_NODES nodes or MAX_EDGES edges."""
     from pyvis.network import Network
 
-    view = _select(graph, candidate)
+    view = _select(graph, candidate, as_of)
     if view.number_of_nodes() > MAX_NODES or view.number_of_edges() > MAX_EDGES:
         raise TooLarge(
             f"the view would hold {view.number_of_nodes()} nodes and {view.number_of_edges()} edges, "

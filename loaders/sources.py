@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from ..graph.events import Event
 from .articles import Article, Manifest, SkippedFile, read_article, read_manifest
 from .entities import read_aliases, read_entities
 from .facts import read_facts
-from .records import csv_records, yaml_document
+from .records import csv_records
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -86,8 +87,8 @@ def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
             ]
         )
     if chosen == "yaml":
-        document = yaml_document(path)
-        if isinstance(document, dict) and "entities" in document:
+        # A top-level key starts at column 0: no need to parse the file twice to find it.
+        if re.search(r"^entities\s*:", path.read_text(encoding="utf-8-sig", errors="replace"), re.M):
             return [SourceFile(path, "entities", "yaml", f"{how}, top-level key 'entities'")]
         return [SourceFile(path, "facts", "yaml", how)]
     return [SourceFile(path, "facts", chosen, how)]

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -101,5 +102,19 @@ def test_source_says_what_it_chose(run, write):
 
 def test_help_lists_every_command(run):
     out = run("--help").stdout
-    for command in ("withdrawals", "asof", "timeline", "entity"):
-        assert command in out
+    commands = re.findall(r"^  (\S+)\s", out.split("Commands:")[1], re.M)
+    assert commands == sorted(
+        [
+            "asof",
+            "chart",
+            "cypher",
+            "entity",
+            "eval",
+            "extract",
+            "push",
+            "stood-by",
+            "timeline",
+            "view",
+            "withdrawals",
+        ]
+    )

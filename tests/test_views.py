@@ -206,7 +206,7 @@ def test_cli_view_and_chart(tmp_path):
 
 def test_too_large_a_view_suggests_narrowing(tmp_path):
     facts = tmp_path / "big.csv"
-    rows = [f"Endorser {i},endorse,Candidate {i % 50},2021-01-01" for i in range(MAX_NODES)]
+    rows = [f"Endorser {i},endorse,Candidate {i % 50},2021-01-{1 + i % 20:02d}" for i in range(MAX_NODES)]
     facts.write_text("actor,action,target,date\n" + "\n".join(rows) + "\n")
     result = CliRunner().invoke(cli, ["view", "-o", str(tmp_path / "v.html"), "--source", str(facts)])
     assert result.exit_code == 1
@@ -216,3 +216,13 @@ def test_too_large_a_view_suggests_narrowing(tmp_path):
         cli, ["view", "-o", str(tmp_path / "v.html"), "--source", str(facts), "--candidate", "Candidate 7"]
     )
     assert narrowed.exit_code == 0, narrowed.output
+    earlier = CliRunner().invoke(
+        cli, ["view", "-o", str(tmp_path / "e.html"), "--source", str(facts), "--as-of", "2021-01-02"]
+    )
+    assert earlier.exit_code == 0, earlier.output  # only the endorsements made by Jan. 2 are shown
+
+
+def test_as_of_view_shows_what_may_hold_that_day(bundled):
+    view_html = graph_view_html(bundled, candidate="Scott Stringer", as_of=dt.date(2021, 4, 20))
+    assert "Jean Kim" not in view_html  # accused him on 2021-04-27, after that day
+    assert "Working Families Party" in view_html and "Teamsters Local 237" not in view_html
