@@ -25,8 +25,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 from synthetic import write_facts  # noqa: E402
 
 import endorsegraph as eg  # noqa: E402
-from endorsegraph.engines import EmbeddedSession  # noqa: E402
-from endorsegraph.push import plan, push  # noqa: E402
+from endorsegraph.cypher.engines import EmbeddedSession  # noqa: E402
+from endorsegraph.cypher.push import plan, push  # noqa: E402
 
 
 def measure(make_session, graph, batch_size: int, schema: bool = True) -> tuple[float, dict]:
@@ -69,7 +69,7 @@ def main() -> None:
         return
     from bolt_falkordb import falkordb
 
-    from endorsegraph.engines import Neo4jSession, Neo4jSettings
+    from endorsegraph.cypher.engines import Neo4jSession, Neo4jSettings
 
     with falkordb("bench-pw") as uri:
         settings = Neo4jSettings(uri, "falkordb", "bench-pw", database="bench")

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_facts  # noqa: E402
 
 import endorsegraph as eg  # noqa: E402
-from endorsegraph.views import graph_view_html  # noqa: E402
+from endorsegraph.outputs.views import graph_view_html  # noqa: E402
 
 
 def main() -> None:

@@ -13,14 +13,14 @@ import click
 from rich.console import Console
 
 from . import api
-from .engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
+from .cypher.engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
-from .output import render, rich_table, write_atomically
-from .push import DEFAULT_DATASET, dry_run_script, push
+from .outputs.tables import render, rich_table, write_atomically
+from .cypher.push import DEFAULT_DATASET, dry_run_script, push
 from .queries import reports
 from .queries.named import named_queries, named_query, parse_param
 
@@ -343,7 +343,7 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
 @handle_errors
 def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
     """An interactive graph view with a time slider, as one offline HTML file."""
-    from .views import TooLarge, graph_view_html
+    from .outputs.views import TooLarge, graph_view_html
 
     graph = _load(sources, facts_format)
     try:
@@ -372,7 +372,7 @@ def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
 @handle_errors
 def chart(output, candidates, sources, facts_format, spacy_model) -> None:
     """Active endorsements per candidate over time, withdrawals marked, accusations annotated."""
-    from .chart import FORMATS, timeline_chart
+    from .outputs.chart import FORMATS, timeline_chart
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:

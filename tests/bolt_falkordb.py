@@ -60,8 +60,8 @@ def main() -> None:
 
 def scenario(uri: str, password: str) -> dict:
     import endorsegraph as eg
-    from endorsegraph.engines import Neo4jError, Neo4jSession, Neo4jSettings
-    from endorsegraph.push import push
+    from endorsegraph.cypher.engines import Neo4jError, Neo4jSession, Neo4jSettings
+    from endorsegraph.cypher.push import push
 
     out: dict = {}
     # Wrong password, through the CLI as a user would meet it: one line, no traceback.

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 import endorsegraph as eg
 from endorsegraph.cli import cli
-from endorsegraph.engines import EmbeddedSession
-from endorsegraph.push import push
+from endorsegraph.cypher.engines import EmbeddedSession
+from endorsegraph.cypher.push import push
 from endorsegraph.queries.named import named_queries, parse_param
 
 QUERIES = named_queries()

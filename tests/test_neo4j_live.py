@@ -11,8 +11,8 @@ import uuid
 import pytest
 
 import endorsegraph as eg
-from endorsegraph.engines import Neo4jSession, Neo4jSettings
-from endorsegraph.push import counts, push
+from endorsegraph.cypher.engines import Neo4jSession, Neo4jSettings
+from endorsegraph.cypher.push import counts, push
 from endorsegraph.queries.named import named_queries
 
 pytestmark = pytest.mark.skipif(

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 import endorsegraph as eg
 from endorsegraph.cli import cli
-from endorsegraph.engines import EmbeddedSession, literal, run_script, script_statements
-from endorsegraph.push import REL_TYPES, counts, dry_run_script, plan, push
+from endorsegraph.cypher.engines import EmbeddedSession, literal, run_script, script_statements
+from endorsegraph.cypher.push import REL_TYPES, counts, dry_run_script, plan, push
 
 
 def snapshot(session):

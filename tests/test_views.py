@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 import endorsegraph as eg
-from endorsegraph.chart import timeline_chart
+from endorsegraph.outputs.chart import timeline_chart
 from endorsegraph.cli import cli
-from endorsegraph.views import MAX_NODES, graph_view_html
+from endorsegraph.outputs.views import MAX_NODES, graph_view_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE_ACTOR = "<img src=x onerror=alert(1)>"

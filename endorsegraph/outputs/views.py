@@ -17,8 +17,8 @@ from typing import Any
 
 import networkx as nx
 
-from .graph.dates import Span
-from .graph.timeline import graph_as_of
+from ..graph.dates import Span
+from ..graph.timeline import graph_as_of
 
 __all__ = ["ACTION_STYLES", "KIND_STYLES", "MAX_EDGES", "MAX_NODES", "TooLarge", "graph_view_html"]
 
@@ -267,7 +267,7 @@ def graph_view_html(
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("endorsegraph", "templates"), autoescape=select_autoescape(default=True)
+        loader=PackageLoader("endorsegraph.outputs", "templates"), autoescape=select_autoescape(default=True)
     )
     lib = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
     env.globals.update(

@@ -15,10 +15,10 @@ from typing import Any
 import networkx as nx
 
 from .engines import CypherSession, literal
-from .graph.dates import Span
-from .graph.eventlog import Fact
-from .graph.events import Action
-from .graph.intervals import Endorsement
+from ..graph.dates import Span
+from ..graph.eventlog import Fact
+from ..graph.events import Action
+from ..graph.intervals import Endorsement
 
 __all__ = ["REL_TYPES", "PushPlan", "counts", "dry_run_script", "plan", "push"]
 

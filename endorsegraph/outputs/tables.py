@@ -19,7 +19,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .graph.dates import Span, parse_day
+from ..graph.dates import Span, parse_day
 
 __all__ = ["FORMATS", "render", "write_atomically"]
 

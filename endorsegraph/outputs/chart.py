@@ -9,7 +9,7 @@ import io
 
 import networkx as nx
 
-from .graph.intervals import Endorsement, Status
+from ..graph.intervals import Endorsement, Status
 
 __all__ = ["FORMATS", "timeline_chart"]
 

@@ -1,0 +1,1 @@
+"""Outputs for people: report tables (table, CSV, JSON, Markdown), HTML graph views and charts."""
