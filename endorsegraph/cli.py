@@ -14,13 +14,13 @@ from rich.console import Console
 
 from . import api
 from .cypher.engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
+from .cypher.push import DEFAULT_DATASET, dry_run_script, push
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .outputs.tables import render, rich_table, write_atomically
-from .cypher.push import DEFAULT_DATASET, dry_run_script, push
 from .queries import reports
 from .queries.named import named_queries, named_query, parse_param
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import endorsegraph as eg
-from endorsegraph.outputs.chart import timeline_chart
 from endorsegraph.cli import cli
+from endorsegraph.outputs.chart import timeline_chart
 from endorsegraph.outputs.views import MAX_NODES, graph_view_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

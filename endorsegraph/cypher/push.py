@@ -14,11 +14,11 @@ from typing import Any
 
 import networkx as nx
 
-from .engines import CypherSession, literal
 from ..graph.dates import Span
 from ..graph.eventlog import Fact
 from ..graph.events import Action
 from ..graph.intervals import Endorsement
+from .engines import CypherSession, literal
 
 __all__ = ["REL_TYPES", "PushPlan", "counts", "dry_run_script", "plan", "push"]
 
