@@ -1,9 +1,10 @@
 """The model: dated events, entities with aliases, the event log and the graph derived from it."""
 
+from .actions import ACTIONS, CLOSING_ACTIONS, Action, ActionSpec, spec
 from .dates import Span, parse_day
 from .entities import AmbiguousName, Entity, Registry, Title, UnknownName
 from .eventlog import EventLog, Fact
-from .events import ACTIONS, CLOSING_ACTIONS, Action, Event, Source
+from .events import Event, Source
 from .intervals import Endorsement, Status, endorsements
 from .timeline import build_graph, graph_as_of
 
@@ -11,6 +12,7 @@ __all__ = [
     "ACTIONS",
     "CLOSING_ACTIONS",
     "Action",
+    "ActionSpec",
     "AmbiguousName",
     "Endorsement",
     "Entity",
@@ -27,4 +29,5 @@ __all__ = [
     "endorsements",
     "graph_as_of",
     "parse_day",
+    "spec",
 ]

@@ -14,10 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .actions import CLOSING_ACTIONS, Action, spec
 from .dates import Span
 from .entities import AmbiguousName, Registry
 from .errors import InputError
-from .events import CLOSING_ACTIONS, Action, Event, Source
+from .events import Event, Source
 
 __all__ = ["EventLog", "Fact"]
 
@@ -83,10 +84,11 @@ def _precision(span: Span) -> tuple:
 
 def _separators(action: Action) -> frozenset[Action]:
     """Actions of the same pair that, lying between two reports, make them different facts."""
-    if action in (Action.ENDORSE, Action.STAND_BY):
+    part = spec(action).interval
+    if part in ("opens", "reaffirms"):
         return CLOSING_ACTIONS
-    if action in CLOSING_ACTIONS:
-        return frozenset({Action.ENDORSE})
+    if part == "closes":
+        return frozenset(a for a in Action if spec(a).interval == "opens")
     return frozenset()
 
 
@@ -146,7 +148,8 @@ def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Ev
         except (AmbiguousName, ValueError) as err:
             problems.append(f"{where}: actor: {err}")
             continue
-        kind = event.target_kind or ("race" if event.action == Action.EXIT_RACE else None)
+        # The target of a candidate's exit is the race they left.
+        kind = event.target_kind or ("race" if spec(event.action).interval == "ends_all" else None)
         try:
             target = registry.ensure(event.target, kind, event.target_title)
         except (AmbiguousName, ValueError) as err:

@@ -7,32 +7,15 @@ and merges the reports of the same fact into a `Fact` with several sources.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from .actions import ACTIONS, Action
 from .dates import Span, parse_day
 
-__all__ = ["ACTIONS", "CLOSING_ACTIONS", "Action", "Event", "Source"]
+__all__ = ["KINDS", "Event", "Source"]
 
-
-class Action(StrEnum):
-    ENDORSE = "endorse"
-    WITHDRAW = "withdraw"
-    SUPERSEDE = "supersede"
-    STAND_BY = "stand_by"
-    ACCUSE = "accuse"
-    DENY = "deny"
-    CALL_TO_WITHDRAW = "call_to_withdraw"
-    CALL_TO_RESIGN = "call_to_resign"
-    EXIT_RACE = "exit_race"
-
-
-ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
-# Actions that end an endorsement interval of the same endorser-candidate pair. `supersede`
-# (the endorser moved to another candidate) closes it but is not a withdrawal.
-CLOSING_ACTIONS = frozenset({Action.WITHDRAW, Action.SUPERSEDE})
 
 KINDS = (
     "person",

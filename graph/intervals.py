@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .actions import CLOSING_ACTIONS, PAIR_ACTIONS, Action, spec
 from .dates import Span
 from .eventlog import EventLog, Fact
-from .events import CLOSING_ACTIONS, Action
 
 __all__ = ["Endorsement", "Status", "endorsements"]
 
@@ -71,7 +71,11 @@ class Endorsement:
         return Status.IN_FORCE if started and running else Status.UNCERTAIN
 
 
-_ORDER = {Action.ENDORSE: 0, Action.STAND_BY: 1, Action.WITHDRAW: 2, Action.SUPERSEDE: 2}
+_ORDER = {"opens": 0, "reaffirms": 1, "closes": 2}
+
+
+def _order(action: Action) -> int:
+    return _ORDER.get(spec(action).interval or "", 3)
 
 
 def _chronological(a: Fact, b: Fact) -> int:
@@ -80,7 +84,7 @@ def _chronological(a: Fact, b: Fact) -> int:
         return -1
     if b.span.certainly_before(a.span):
         return 1
-    oa, ob = _ORDER.get(a.action, 3), _ORDER.get(b.action, 3)
+    oa, ob = _order(a.action), _order(b.action)
     if oa != ob:
         return -1 if oa < ob else 1
     ka, kb = a.sort_key(), b.sort_key()
@@ -92,9 +96,9 @@ def endorsements(log: EventLog) -> list[Endorsement]:
     pairs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     exits: dict[str, list[Fact]] = defaultdict(list)
     for fact in log:
-        if fact.action in (Action.ENDORSE, Action.STAND_BY, *CLOSING_ACTIONS):
+        if fact.action in PAIR_ACTIONS:
             pairs[(fact.actor, fact.target)].append(fact)
-        elif fact.action == Action.EXIT_RACE:
+        elif spec(fact.action).interval == "ends_all":
             exits[fact.actor].append(fact)
     out: list[Endorsement] = []
     for (endorser, candidate), facts in pairs.items():
@@ -130,11 +134,12 @@ def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorse
 
     for fact in facts:
         action = fact.action
-        if action == Action.EXIT_RACE:
+        part = spec(action).interval
+        if part == "ends_all":
             if current is not None:
-                close(fact.span, "exit_race", fact)
+                close(fact.span, action.value, fact)
             continue
-        if action == Action.ENDORSE:
+        if part == "opens":
             if current is not None and None not in (fact.rank, current.rank) and (fact.rank != current.rank):
                 close(fact.span, "rank_change", fact)
             if current is None:

@@ -11,37 +11,22 @@ import datetime as dt
 
 import networkx as nx
 
+from .actions import PAIR_ACTIONS, spec
 from .eventlog import EventLog
-from .events import Action
 from .intervals import Endorsement, Status, endorsements
 
 __all__ = ["build_graph", "graph_as_of", "roles"]
-
-_ROLE_OF_ACTOR = {
-    Action.ENDORSE: "endorser",
-    Action.WITHDRAW: "endorser",
-    Action.SUPERSEDE: "endorser",
-    Action.STAND_BY: "endorser",
-    Action.ACCUSE: "accuser",
-    Action.EXIT_RACE: "candidate",
-}
-_ROLE_OF_TARGET = {
-    Action.ENDORSE: "candidate",
-    Action.WITHDRAW: "candidate",
-    Action.SUPERSEDE: "candidate",
-    Action.STAND_BY: "candidate",
-    Action.ACCUSE: "candidate",
-}
 
 
 def roles(log: EventLog) -> dict[str, set[str]]:
     """Roles follow from the events: endorsed, withdrawn from or accused means candidate."""
     out: dict[str, set[str]] = {}
     for fact in log:
-        if fact.action in _ROLE_OF_ACTOR:
-            out.setdefault(fact.actor, set()).add(_ROLE_OF_ACTOR[fact.action])
-        if fact.action in _ROLE_OF_TARGET:
-            out.setdefault(fact.target, set()).add(_ROLE_OF_TARGET[fact.action])
+        action = spec(fact.action)
+        if action.actor_role:
+            out.setdefault(fact.actor, set()).add(action.actor_role)
+        if action.target_role:
+            out.setdefault(fact.target, set()).add(action.target_role)
     return out
 
 
@@ -73,10 +58,9 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
             sources=e.source_ids,
         )
     # The interval each withdrawal, supersession or stand-by belongs to (it carries the rank).
-    belongs = (Action.WITHDRAW, Action.SUPERSEDE, Action.STAND_BY)
-    interval_of = {f.id: e for e in intervals for f in e.facts if f.action in belongs}
+    interval_of = {f.id: e for e in intervals for f in e.facts if f.action in PAIR_ACTIONS}
     for fact in log:
-        if fact.action == Action.ENDORSE:
+        if spec(fact.action).interval == "opens":  # the intervals above carry them
             continue
         interval = interval_of.get(fact.id)
         graph.add_edge(

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..graph.actions import ACTIONS
 from ..graph.entities import AmbiguousName, Registry, UnknownName, normalize
 from ..graph.errors import InputError
-from ..graph.events import ACTIONS, Event
+from ..graph.events import Event
 
 __all__ = ["read_gold", "score"]
 

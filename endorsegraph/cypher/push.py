@@ -14,25 +14,16 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.actions import TABLE as ACTION_TABLE
+from ..graph.actions import Action
 from ..graph.dates import Span
 from ..graph.eventlog import Fact
-from ..graph.events import Action
 from ..graph.intervals import Endorsement
 from .engines import CypherSession, literal
 
 __all__ = ["REL_TYPES", "PushPlan", "counts", "dry_run_script", "plan", "push"]
 
-REL_TYPES = {
-    "endorse": "ENDORSED",
-    "withdraw": "WITHDREW",
-    "supersede": "SUPERSEDED",
-    "stand_by": "STOOD_BY",
-    "accuse": "ACCUSED",
-    "deny": "DENIED",
-    "call_to_withdraw": "CALLED_TO_WITHDRAW",
-    "call_to_resign": "CALLED_TO_RESIGN",
-    "exit_race": "EXITED",
-}
+REL_TYPES = {s.value: s.cypher_type for s in ACTION_TABLE}
 ROLE_LABELS = {"candidate": "Candidate", "endorser": "Endorser", "accuser": "Accuser"}
 KIND_LABELS = {"person": "Person", "race": "Race"}  # every other kind is an :Organization
 DEFAULT_DATASET = "endorsegraph"

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.actions import TABLE as ACTION_TABLE
 from ..graph.dates import Span
 from ..graph.timeline import graph_as_of
 
@@ -37,17 +38,8 @@ KIND_STYLES = {  # kind -> (colour, vis shape)
     "race": ("#c0c0c0", "ellipse"),
     "unknown": ("#b0b0b0", "dot"),
 }
-ACTION_STYLES = {  # action -> (colour, dashes)
-    "endorse": ("#2e9d4f", False),
-    "withdraw": ("#d62f2f", [8, 6]),
-    "supersede": ("#888888", [2, 6]),
-    "stand_by": ("#2f6fd6", [3, 4]),
-    "accuse": ("#f07b10", False),
-    "deny": ("#7b4f2f", [10, 3, 2, 3]),
-    "call_to_withdraw": ("#a02fd6", [6, 3]),
-    "call_to_resign": ("#6f2fa0", [2, 2]),
-    "exit_race": ("#555555", [12, 4]),
-}
+# action -> (colour, dashes), from the actions table
+ACTION_STYLES = {s.value: (s.colour, list(s.dashes) if s.dashes else False) for s in ACTION_TABLE}
 
 
 class TooLarge(ValueError):
