@@ -8,9 +8,10 @@ both ends. Nothing here ever invents a date: an unknown bound stays None.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Span", "parse_day"]
+__all__ = ["Span", "narrow", "parse_day", "precision"]
 
 
 def parse_day(value: object, field: str = "date") -> dt.date | None:
@@ -107,6 +108,28 @@ class Span:
         if self.earliest:
             return f"from {self.earliest.isoformat()}"
         return "unknown"
+
+
+def precision(span: Span) -> tuple[int, int]:
+    """Sort key putting the most precise date first: two bounds (the narrower first), then one
+    bound, then none."""
+    if span.earliest and span.latest:
+        return (0, (span.latest - span.earliest).days)
+    return (1, 0) if span.known else (2, 0)
+
+
+def narrow(spans: Iterable[Span]) -> Span:
+    """What several reports of one fact say of its date together: the most precise report,
+    intersected with every other report compatible with what is known so far. An incompatible
+    report is left out here (the event log keeps it as a conflicting fact)."""
+    ordered = sorted(spans, key=precision)
+    if not ordered:
+        return Span()
+    span = ordered[0]
+    for other in ordered[1:]:
+        if span.compatible(other):
+            span = span.intersect(other)
+    return span
 
 
 def _max(a: dt.date | None, b: dt.date | None) -> dt.date | None:

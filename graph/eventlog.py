@@ -9,13 +9,14 @@ conflicting: the log never overwrites a date.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .actions import CLOSING_ACTIONS, Action, spec
-from .dates import Span
+from .dates import Span, narrow, precision
 from .entities import AmbiguousName, Registry
 from .errors import InputError
 from .events import Event, Source
@@ -74,12 +75,8 @@ _ACTION_ORDER = {a: i for i, a in enumerate(Action)}
 
 
 def _precision(span: Span) -> tuple:
-    """Sort key putting the most precise reports first, so they seed the facts."""
-    if span.earliest and span.latest:
-        return (0, (span.latest - span.earliest).days, span.earliest)
-    if span.known:
-        return (1, 0, span.earliest or span.latest)
-    return (2, 0, None)
+    """The most precise reports first, so they seed the facts; then by day, for a stable order."""
+    return (*precision(span), span.earliest or span.latest or dt.date.min)
 
 
 def _separators(action: Action) -> frozenset[Action]:
@@ -194,7 +191,7 @@ def _merge(
         ]
         home = next((f for f in same_statement if f.span.compatible(span)), None)
         if home is not None:
-            home.span = home.span.intersect(span)
+            home.span = narrow((home.span, span))
             home.rank = home.rank if home.rank is not None else report.rank
             home.group = home.group or report.group
             home.reports.append(report)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..graph.dates import Span
+from ..graph.dates import Span, narrow, precision
 from ..graph.entities import Registry
 from ..graph.events import Event, Source
 from .articles import Article
@@ -265,23 +265,9 @@ def _nearest(anchors: list[tuple[int, Span, str]], position: int) -> tuple[int, 
 
 
 def _combine(group: list[Found]) -> tuple[Span | None, Found]:
-    """The most precise date the mentions agree on, and the mention that gives it."""
-    dated = [f for f in group if f.span is not None and f.span.known]
+    """The date the mentions agree on (graph.dates.narrow: the most precise, narrowed by the
+    others), and the most precise mention, which gives the date text."""
+    dated = sorted((f for f in group if f.span is not None and f.span.known), key=lambda f: precision(f.span))
     if not dated:
         return None, group[0]
-
-    def width(f: Found) -> tuple:
-        s = f.span
-        assert s is not None
-        if s.earliest and s.latest:
-            return (0, (s.latest - s.earliest).days)
-        return (1, 0)
-
-    dated.sort(key=width)
-    best = dated[0]
-    span = best.span
-    assert span is not None
-    for f in dated[1:]:
-        if f.span is not None and span.compatible(f.span):
-            span = span.intersect(f.span)
-    return span, best
+    return narrow(f.span for f in dated), dated[0]

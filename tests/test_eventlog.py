@@ -68,3 +68,17 @@ def test_different_ranks_or_groups_are_different_facts(facts):
 
 def test_fact_ids_are_stable_across_loads():
     assert [f.id for f in eg.load().graph["log"]] == [f.id for f in eg.load().graph["log"]]
+
+
+def test_two_bounded_reports_narrow_to_their_intersection(tmp_path):
+    # One endorsement in a race of the tests' own, bounded differently by two sources.
+    facts = tmp_path / "facts.csv"
+    facts.write_text(
+        "actor,action,target,not_before,not_after,source_id\n"
+        "Rosa Garcia,endorse,Jean Kim,2021-04-20,2021-04-28,harbor-tribune\n"
+        "Rosa Garcia,endorse,Jean Kim,2021-04-22,,bay-ledger\n"
+    )
+    graph = eg.load([facts])
+    (fact,) = [f for f in graph.graph["log"] if f.action.value == "endorse"]
+    assert str(fact.span) == "2021-04-22..2021-04-28"
+    assert fact.source_ids == ["harbor-tribune", "bay-ledger"] and not fact.conflicts
