@@ -1,5 +1,6 @@
 """The model: dated events, entities with aliases, the event log and the graph derived from it."""
 
+from . import store  # noqa: F401 - graph.store is part of the model's API
 from .actions import ACTIONS, CLOSING_ACTIONS, Action, ActionSpec, spec
 from .dates import Span, parse_day
 from .entities import AmbiguousName, Entity, Registry, Title, UnknownName

@@ -11,9 +11,10 @@ import datetime as dt
 
 import networkx as nx
 
+from . import store
 from .actions import PAIR_ACTIONS, spec
 from .eventlog import EventLog
-from .intervals import Endorsement, Status, endorsements
+from .intervals import Status, endorsements
 
 __all__ = ["build_graph", "graph_as_of", "roles"]
 
@@ -31,7 +32,7 @@ def roles(log: EventLog) -> dict[str, set[str]]:
 
 
 def build_graph(log: EventLog) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(registry=log.registry, log=log)
+    graph = nx.MultiDiGraph()
     entity_roles = roles(log)
     used = {f.actor for f in log} | {f.target for f in log}
     for entity in log.registry:
@@ -75,11 +76,7 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
             facts=[fact.id],
             sources=fact.source_ids,
         )
-    by_candidate: dict[str, list[Endorsement]] = {}
-    for e in intervals:
-        by_candidate.setdefault(e.candidate, []).append(e)
-    graph.graph["endorsements"] = intervals
-    graph.graph["endorsements_by_candidate"] = by_candidate
+    store.keep(graph, log, intervals)
     return graph
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph import store
 from ..graph.dates import Span
 from ..graph.entities import Entity, Registry
 from ..graph.eventlog import Fact
@@ -59,7 +60,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _registry(graph: nx.MultiDiGraph) -> Registry:
-    return graph.graph["registry"]
+    return store.registry(graph)
 
 
 def resolve(graph: nx.MultiDiGraph, name: str) -> Entity:
@@ -157,15 +158,15 @@ def _sorted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _intervals(graph: nx.MultiDiGraph, candidate: str | None) -> list[Endorsement]:
     if candidate:
-        return graph.graph["endorsements_by_candidate"].get(resolve(graph, candidate).id, [])
-    return graph.graph["endorsements"]
+        return store.intervals_of(graph, resolve(graph, candidate).id)
+    return store.endorsement_intervals(graph)
 
 
 def _effective_ranks(graph: nx.MultiDiGraph, day: dt.date) -> dict[str, int]:
     """Position of each ranked endorsement among its endorser's ranked ones in force on `day`
     (after the WFP dropped Stringer, Morales moved from 2nd to effective 1st)."""
     by_endorser: dict[str, list[Endorsement]] = {}
-    for e in graph.graph["endorsements"]:
+    for e in store.endorsement_intervals(graph):
         if e.rank is not None and e.status_on(day) == Status.IN_FORCE:
             by_endorser.setdefault(e.endorser, []).append(e)
     ranks = {}
@@ -277,7 +278,7 @@ def _fact_row(graph: nx.MultiDiGraph, fact: Fact, rank: int | None) -> dict[str,
 
 def timeline(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[str, Any]]:
     """Every fact in time order with its sources; for a candidate, the facts naming them."""
-    log = graph.graph["log"]
+    log = store.event_log(graph)
     who = resolve(graph, candidate).id if candidate else None
     # A withdrawal or stand-by shows the rank of the endorsement it closes or reaffirms.
     ranks = {d["fact"].id: d["rank"] for _, _, d in graph.edges(data=True) if "fact" in d}
@@ -290,8 +291,8 @@ def entity_profile(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
     """Everything about one entity: who it is, its roles, its facts and its endorsements."""
     entity = resolve(graph, name)
     node = graph.nodes[entity.id] if entity.id in graph else {}
-    given = [e for e in graph.graph["endorsements"] if e.endorser == entity.id]
-    received = graph.graph["endorsements_by_candidate"].get(entity.id, [])
+    given = [e for e in store.endorsement_intervals(graph) if e.endorser == entity.id]
+    received = store.intervals_of(graph, entity.id)
     return {
         "id": entity.id,
         "name": entity.name,

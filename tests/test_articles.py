@@ -7,6 +7,7 @@ import json
 import pytest
 
 import endorsegraph as eg
+from endorsegraph.graph import store
 from endorsegraph.graph.errors import InputError
 from endorsegraph.loaders.articles import SkippedFile, read_article, read_manifest
 
@@ -62,7 +63,7 @@ def test_binary_file_is_reported_and_skipped(tmp_path):
     warnings = []
     graph = eg.load([path], warn=warnings.append)
     assert warnings == [f"{path}: binary file (NUL bytes, no UTF-16 byte order mark): skipped"]
-    assert len(graph.graph["log"]) == 0
+    assert len(store.event_log(graph)) == 0
 
 
 def test_manifest_gives_metadata_without_editing_articles(tmp_path):

@@ -3,6 +3,7 @@
 import pytest
 
 import endorsegraph as eg
+from endorsegraph.graph import store
 from endorsegraph.graph.entities import Entity, Registry, Title
 from endorsegraph.graph.errors import InputError
 
@@ -72,7 +73,7 @@ def test_kind_from_facts_must_agree_with_the_entities_file(write):
 
 
 def test_titles_with_dates(bundled):
-    stringer = bundled.graph["registry"]["scott-stringer"]
+    stringer = store.registry(bundled)["scott-stringer"]
     import datetime as dt
 
     assert stringer.title_on(dt.date(2010, 1, 1)) == "Manhattan Borough President"

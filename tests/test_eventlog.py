@@ -1,10 +1,13 @@
 """One fact, many sources: merging, idempotency and conflicts."""
 
 import endorsegraph as eg
+from endorsegraph.graph import store
 
 
 def _facts(graph, actor, action, target):
-    return [f for f in graph.graph["log"] if (f.actor, f.action.value, f.target) == (actor, action, target)]
+    return [
+        f for f in store.event_log(graph) if (f.actor, f.action.value, f.target) == (actor, action, target)
+    ]
 
 
 def test_jean_kim_accusation_is_one_event_with_all_its_sources(bundled):
@@ -67,7 +70,7 @@ def test_different_ranks_or_groups_are_different_facts(facts):
 
 
 def test_fact_ids_are_stable_across_loads():
-    assert [f.id for f in eg.load().graph["log"]] == [f.id for f in eg.load().graph["log"]]
+    assert [f.id for f in store.event_log(eg.load())] == [f.id for f in store.event_log(eg.load())]
 
 
 def test_two_bounded_reports_narrow_to_their_intersection(tmp_path):
@@ -79,6 +82,6 @@ def test_two_bounded_reports_narrow_to_their_intersection(tmp_path):
         "Rosa Garcia,endorse,Jean Kim,2021-04-22,,bay-ledger\n"
     )
     graph = eg.load([facts])
-    (fact,) = [f for f in graph.graph["log"] if f.action.value == "endorse"]
+    (fact,) = [f for f in store.event_log(graph) if f.action.value == "endorse"]
     assert str(fact.span) == "2021-04-22..2021-04-28"
     assert fact.source_ids == ["harbor-tribune", "bay-ledger"] and not fact.conflicts

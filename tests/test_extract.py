@@ -10,6 +10,7 @@ from click.testing import CliRunner
 import endorsegraph as eg
 from endorsegraph.api import entity_registry
 from endorsegraph.cli import cli
+from endorsegraph.graph import store
 from endorsegraph.loaders.evaluate import read_gold, score
 
 HERE = Path(__file__).parent
@@ -62,7 +63,7 @@ def test_the_extractor_knows_only_the_entity_tables(shared):
     """Scoring must never see the curated events of the articles it scores."""
     registry = entity_registry()
     bundled = eg.load()
-    assert len(registry) < len(bundled.graph["registry"])  # no names from the facts files
+    assert len(registry) < len(store.registry(bundled))  # no names from the facts files
     results = eg.extract([shared / "seeds"], registry=registry)
     for article, extraction in results:
         for event in extraction.events:
@@ -188,7 +189,7 @@ def test_extract_command_writes_events_that_load_back(tmp_path, shared):
     assert "24 events from 3 articles" in result.stderr
     reloaded = eg.load([out])
     extracted = eg.load([shared / "seeds"])
-    assert [f.id for f in reloaded.graph["log"]] == [f.id for f in extracted.graph["log"]]
+    assert [f.id for f in store.event_log(reloaded)] == [f.id for f in store.event_log(extracted)]
 
 
 def test_eval_command(shared):

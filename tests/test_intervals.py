@@ -2,12 +2,15 @@
 
 import endorsegraph as eg
 from endorsegraph import Status
+from endorsegraph.graph import store
 
 from .conftest import day
 
 
 def _intervals(graph, endorser="a", candidate="b"):
-    return [e for e in graph.graph["endorsements"] if (e.endorser, e.candidate) == (endorser, candidate)]
+    return [
+        e for e in store.endorsement_intervals(graph) if (e.endorser, e.candidate) == (endorser, candidate)
+    ]
 
 
 def test_endorse_withdraw_reendorse_opens_a_new_interval(facts):
@@ -86,7 +89,7 @@ def test_exit_race_ends_endorsements_without_withdrawals(facts):
     (a,) = _intervals(graph)
     assert (a.ended_by, str(a.end)) == ("exit_race", "2021-03-01")
     assert [r["endorser"] for r in eg.withdrawals(graph)] == ["C"]
-    assert graph.graph["registry"].resolve("Some race").kind == "race"
+    assert store.registry(graph).resolve("Some race").kind == "race"
 
 
 def test_supersede_closes_but_is_not_a_withdrawal(facts):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import endorsegraph as eg
+from endorsegraph.graph import store
 from endorsegraph.graph.errors import InputError
 from endorsegraph.loaders import detect, read_facts
 from endorsegraph.loaders.facts import dump_facts
@@ -33,7 +34,7 @@ def test_reference_csv_from_shared_loads_directly_and_matches_bundled(shared):
     """The shared reference file is already in the project's schema (a subset of columns)."""
     shared = eg.load([shared / "data" / "nyc2021_stringer.csv"])
     bundled = eg.load([BUNDLED / "nyc2021_stringer.csv"])
-    assert len(shared.graph["log"]) == len(bundled.graph["log"]) == 41
+    assert len(store.event_log(shared)) == len(store.event_log(bundled)) == 41
     assert eg.withdrawals(shared) and len(eg.withdrawals(shared)) == len(eg.withdrawals(bundled))
 
 
@@ -71,7 +72,7 @@ def test_default_source_is_the_file_name_or_url(write):
 def test_loading_twice_or_naming_a_file_twice_changes_nothing():
     once = eg.load()
     twice = eg.load([BUNDLED, BUNDLED / "nyc2021_stringer.csv", BUNDLED])
-    assert [f.id for f in once.graph["log"]] == [f.id for f in twice.graph["log"]]
+    assert [f.id for f in store.event_log(once)] == [f.id for f in store.event_log(twice)]
     assert once.number_of_edges() == twice.number_of_edges()
 
 

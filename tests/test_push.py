@@ -10,6 +10,7 @@ import endorsegraph as eg
 from endorsegraph.cli import cli
 from endorsegraph.cypher.engines import EmbeddedSession, literal, run_script, script_statements
 from endorsegraph.cypher.push import REL_TYPES, counts, dry_run_script, plan, push
+from endorsegraph.graph import store
 
 
 def snapshot(session):
@@ -24,7 +25,7 @@ def snapshot(session):
 
 def expected_counts(graph):
     by_action = Counter(d["action"] for _, _, d in graph.edges(data=True))
-    sources = {s.id for f in graph.graph["log"] for s in f.sources}
+    sources = {s.id for f in store.event_log(graph) for s in f.sources}
     return {
         "Entity": graph.number_of_nodes(),
         "Article": len(sources),

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import endorsegraph as eg
 from endorsegraph.cli import cli
+from endorsegraph.graph import store
 from endorsegraph.outputs.chart import timeline_chart
 from endorsegraph.outputs.views import MAX_NODES, graph_view_html
 
@@ -149,7 +150,7 @@ def test_hostile_names_run_nothing(browser, hostile_graph, tmp_path):
         assert page.evaluate("document.querySelectorAll('script').length") == 2  # vis-network and ours
         labels = page.evaluate("window.endorsegraphView.labels()")
         assert sorted(labels) == sorted([HOSTILE_ACTOR, HOSTILE_TARGET])
-        registry = hostile_graph.graph["registry"]
+        registry = store.registry(hostile_graph)
         for name in (HOSTILE_ACTOR, HOSTILE_TARGET):
             tooltip = _hover(page, registry.resolve(name).id)
             assert tooltip.text_content().startswith(name)  # shown literally

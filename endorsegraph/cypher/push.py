@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph import store
 from ..graph.actions import TABLE as ACTION_TABLE
 from ..graph.actions import Action
 from ..graph.dates import Span
@@ -96,7 +97,7 @@ def _evidence(fact: Fact) -> list[str]:
 
 
 def _fact_props(graph: nx.MultiDiGraph, fact: Fact, rank: int | None, interval: Endorsement | None):
-    actor = graph.graph["registry"][fact.actor]
+    actor = store.registry(graph)[fact.actor]
     return {
         "rank": rank,
         "group": fact.group,
@@ -114,7 +115,7 @@ def _fact_props(graph: nx.MultiDiGraph, fact: Fact, rank: int | None, interval: 
 def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
     """What a push of `graph` writes."""
     out = PushPlan(dataset)
-    registry = graph.graph["registry"]
+    registry = store.registry(graph)
     for node, data in graph.nodes(data=True):
         entity = registry[node]
         row = {
@@ -129,7 +130,7 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
         }
         out.entities.setdefault(_labels(entity.kind, data["roles"]), []).append(row)
     sources = {}
-    for fact in graph.graph["log"]:
+    for fact in store.event_log(graph):
         for source in fact.sources:
             sources.setdefault(source.id, source)
     out.articles = [

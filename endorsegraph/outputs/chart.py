@@ -9,6 +9,7 @@ import io
 
 import networkx as nx
 
+from ..graph import store
 from ..graph.intervals import Endorsement, Status
 
 __all__ = ["FORMATS", "timeline_chart"]
@@ -23,10 +24,10 @@ def _text(value: str) -> str:
 
 
 def _candidates(graph: nx.MultiDiGraph, names: list[str] | None) -> list[str]:
-    registry = graph.graph["registry"]
+    registry = store.registry(graph)
     if names:
         return [registry.resolve(n).id for n in names]
-    by_candidate = graph.graph["endorsements_by_candidate"]
+    by_candidate = store.intervals_by_candidate(graph)
     ranked = sorted(by_candidate, key=lambda c: (-len(by_candidate[c]), registry[c].name))
     return ranked[:5]
 
@@ -59,9 +60,9 @@ def timeline_chart(graph: nx.MultiDiGraph, candidates: list[str] | None = None, 
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}: use one of {', '.join(FORMATS)}")
-    registry = graph.graph["registry"]
+    registry = store.registry(graph)
     chosen = _candidates(graph, candidates)
-    by_candidate = graph.graph["endorsements_by_candidate"]
+    by_candidate = store.intervals_by_candidate(graph)
     endorsements = {c: by_candidate.get(c, []) for c in chosen}
     accusations = [
         d["fact"] for c in chosen for _, _, d in graph.in_edges(c, data=True) if d["action"] == "accuse"

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph import store
 from ..graph.actions import TABLE as ACTION_TABLE
 from ..graph.dates import Span
 from ..graph.timeline import graph_as_of
@@ -52,7 +53,7 @@ def _day(value: dt.date) -> str:
 
 def _dates(graph: nx.MultiDiGraph) -> list[dt.date]:
     days: set[dt.date] = set()
-    for fact in graph.graph["log"]:
+    for fact in store.event_log(graph):
         days.update(d for d in (fact.span.earliest, fact.span.latest) if d)
     return sorted(days)
 
@@ -101,7 +102,7 @@ def _select(graph: nx.MultiDiGraph, candidate: str | None, as_of: dt.date | None
         view = graph_as_of(graph, as_of)
         view = view.subgraph([n for n in view if view.degree(n)])
     if candidate is not None:
-        who = graph.graph["registry"].resolve(candidate).id
+        who = store.registry(graph).resolve(candidate).id
         related = set(view.predecessors(who)) | set(view.successors(who)) if who in view else set()
         view = view.subgraph({who} | related)  # nodes the view lacks are ignored
     return view
@@ -173,7 +174,7 @@ def graph_view_html(
             f"more than {MAX_NODES} nodes or {MAX_EDGES} edges can usefully show: "
             "narrow it with --candidate NAME or --as-of DATE"
         )
-    registry = graph.graph["registry"]
+    registry = store.registry(graph)
     days = _dates(graph) or [as_of or dt.date.today()]
     first, last = days[0], days[-1]
     if as_of is not None:
