@@ -11,9 +11,9 @@ import networkx as nx
 from .graph.entities import Registry
 from .graph.eventlog import EventLog
 from .graph.timeline import build_graph
-from .loaders.articles import Article, Manifest, read_manifest
+from .loaders.articles import Article
 from .loaders.extract import Extraction
-from .loaders.sources import SourceFile, detect, load_sources, read_articles
+from .loaders.sources import SourceFile, detect, gather, load_sources, read_articles
 
 __all__ = ["bundled_dataset", "entity_registry", "entity_tables", "extract", "load"]
 
@@ -70,10 +70,5 @@ def extract(
     """Extract the article files (and folders of them) in `paths`, with their manifests, knowing
     only the bundled entities and alias tables (or `registry`): never any curated facts."""
     registry = registry or entity_registry()
-    files = [f for p in paths for f in detect(p)]
-    manifest = Manifest({})
-    for file in files:
-        if file.kind == "manifest":
-            manifest = Manifest({**manifest.entries, **read_manifest(file.path).entries})
-    articles = [f for f in files if f.kind == "article"]
-    return list(read_articles(articles, registry, warn, spacy_model, manifest))
+    loading = gather([f for p in paths for f in detect(p) if f.kind in ("manifest", "article")], registry)
+    return list(read_articles(loading.articles, registry, warn, spacy_model, loading.manifest))

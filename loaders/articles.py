@@ -64,6 +64,10 @@ class Manifest:
     def get(self, name: str) -> dict[str, object]:
         return self.entries.get(name, {})
 
+    def merged(self, other: Manifest) -> Manifest:
+        """Both manifests' entries; `other` wins for a file both describe."""
+        return Manifest({**self.entries, **other.entries})
+
 
 def read_manifest(path: Path) -> Manifest:
     """A CSV (file,url,outlet,published) or JSON (a list of such objects) sidecar."""

@@ -1,10 +1,16 @@
-"""Telling sources apart and loading them: by extension, then by header columns or top-level key."""
+"""Telling sources apart and loading them, through one table of readers.
+
+Each `Reader` says which files it reads (by format, then by what the file holds: a CSV header's
+columns, a YAML top-level key) and how it reads one. `detect` asks the readers in table order;
+`load_sources` runs them in loading order. A new source format is one module plus one row.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +25,19 @@ from .records import csv_records
 if TYPE_CHECKING:
     from .extract import Extraction
 
-__all__ = ["FORMATS", "SourceFile", "detect", "load_sources", "read_articles"]
+__all__ = [
+    "FORMATS",
+    "READERS",
+    "Loading",
+    "Peek",
+    "Reader",
+    "SourceFile",
+    "detect",
+    "load_sources",
+    "read_articles",
+]
 
-FORMATS = ("csv", "yaml", "jsonl")
+FORMATS = ("csv", "yaml", "jsonl")  # what --format may force
 _EXTENSIONS = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -32,20 +48,113 @@ _EXTENSIONS = {
     ".txt": "text",
     ".json": "json",
 }
-# Loading order: entities before the aliases that point at them, both before facts; manifests
-# before the articles they describe.
-_ORDER = {"entities": 0, "aliases": 1, "manifest": 2, "facts": 3, "article": 4}
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     path: Path
-    kind: str  # "facts", "entities", "aliases", "article" or "manifest"
+    kind: str  # the kind of the reader that reads it: "facts", "entities", "aliases", …
     fmt: str
     reason: str  # how the kind and format were chosen, for the user
 
     def describe(self) -> str:
         return f"{self.path}: {self.kind} ({self.fmt}; {self.reason})"
+
+
+class Peek:
+    """What readers look at to claim a file, each read at most once."""
+
+    def __init__(self, path: Path, fmt: str):
+        self.path, self.fmt = path, fmt
+
+    @cached_property
+    def header(self) -> list[str]:
+        return csv_records(self.path)[0] if self.fmt == "csv" else []
+
+    @cached_property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+@dataclass
+class Loading:
+    """What a load gathers while its readers run."""
+
+    registry: Registry
+    events: list[Event] = field(default_factory=list)
+    manifest: Manifest = field(default_factory=lambda: Manifest({}))
+    articles: list[SourceFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    kind: str
+    formats: tuple[str, ...]
+    # Why this reader reads the file (shown to the user), or None when it does not.
+    claims: Callable[[Peek], str | None]
+    read: Callable[[SourceFile, Loading], None]
+    # Loading order: entities before the aliases that point at them, both before facts;
+    # manifests before the articles they describe.
+    order: int
+
+
+def _always(why: str) -> Callable[[Peek], str]:
+    return lambda peek: why
+
+
+def _header(*needed: str, without: tuple[str, ...] = ()) -> Callable[[Peek], str | None]:
+    def claims(peek: Peek) -> str | None:
+        header = set(peek.header)
+        if set(needed) <= header and not header & set(without):
+            return f"header {','.join(needed)}"
+        return None
+
+    return claims
+
+
+def _alias_header(peek: Peek) -> str | None:
+    return "header alias,entity" if peek.header[:2] == ["alias", "entity"] else None
+
+
+def _entities_key(peek: Peek) -> str | None:
+    # A top-level key starts at column 0: no need to parse the file twice to find it.
+    return "top-level key 'entities'" if re.search(r"^entities\s*:", peek.text, re.M) else None
+
+
+def _read_manifest(file: SourceFile, loading: Loading) -> None:
+    loading.manifest = loading.manifest.merged(read_manifest(file.path))
+
+
+def _read_facts(file: SourceFile, loading: Loading) -> None:
+    loading.events += read_facts(file.path, file.fmt)
+
+
+def _read_entities(file: SourceFile, loading: Loading) -> None:
+    read_entities(file.path, loading.registry)
+
+
+def _read_aliases(file: SourceFile, loading: Loading) -> None:
+    read_aliases(file.path, loading.registry)
+
+
+def _set_aside(file: SourceFile, loading: Loading) -> None:
+    loading.articles.append(file)  # extracted once every entity table is read
+
+
+# In detection order: the first reader that claims a file reads it.
+READERS: tuple[Reader, ...] = (
+    Reader("article", ("text",), _always("article text"), _set_aside, 4),
+    Reader("manifest", ("json",), _always("article manifest"), _read_manifest, 2),
+    Reader("manifest", ("csv",), _header("file", without=("actor",)), _read_manifest, 2),
+    Reader("aliases", ("csv",), _alias_header, _read_aliases, 1),
+    Reader("facts", ("csv",), _header("actor", "action", "target"), _read_facts, 3),
+    Reader("entities", ("yaml",), _entities_key, _read_entities, 0),
+    Reader("facts", ("yaml", "jsonl"), _always(""), _read_facts, 3),
+)  # fmt: skip
+
+_UNCLAIMED = {
+    "csv": "a CSV source needs the columns actor,action,target (facts) or alias,entity (alias table)",
+}
 
 
 def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
@@ -68,30 +177,12 @@ def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
                 f"use --format {'|'.join(FORMATS)}"
             ]
         )
-    if chosen == "text":
-        return [SourceFile(path, "article", "text", f"{how}: article text")]
-    if chosen == "json":
-        return [SourceFile(path, "manifest", "json", f"{how}: article manifest")]
-    if chosen == "csv":
-        header, _ = csv_records(path)
-        if "file" in header and "actor" not in header:
-            return [SourceFile(path, "manifest", "csv", f"{how}, header file,…: article manifest")]
-        if header[:2] == ["alias", "entity"]:
-            return [SourceFile(path, "aliases", "csv", f"{how}, header alias,entity")]
-        if {"actor", "action", "target"} <= set(header):
-            return [SourceFile(path, "facts", "csv", f"{how}, header actor,action,target")]
-        raise InputError(
-            [
-                f"{path}:1: a CSV source needs the columns actor,action,target (facts) or "
-                f"alias,entity (alias table); the header is {','.join(header)}"
-            ]
-        )
-    if chosen == "yaml":
-        # A top-level key starts at column 0: no need to parse the file twice to find it.
-        if re.search(r"^entities\s*:", path.read_text(encoding="utf-8-sig", errors="replace"), re.M):
-            return [SourceFile(path, "entities", "yaml", f"{how}, top-level key 'entities'")]
-        return [SourceFile(path, "facts", "yaml", how)]
-    return [SourceFile(path, "facts", chosen, how)]
+    peek = Peek(path, chosen)
+    for reader in READERS:
+        if chosen in reader.formats and (why := reader.claims(peek)) is not None:
+            return [SourceFile(path, reader.kind, chosen, f"{how}, {why}" if why else how)]
+    problem = _UNCLAIMED.get(chosen, f"no reader for the format '{chosen}'")
+    raise InputError([f"{path}:1: {problem}; the header is {','.join(peek.header)}"])
 
 
 def read_articles(
@@ -121,6 +212,30 @@ def read_articles(
         yield article, result
 
 
+def gather(
+    files: Iterable[SourceFile],
+    registry: Registry,
+    announce: Callable[[SourceFile], None] | None = None,
+) -> Loading:
+    """Run every file's reader in loading order, articles aside (they are extracted last, knowing
+    the entity tables). Problems from all files are raised together."""
+    unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
+    problems: list[str] = []
+    loading = Loading(registry)
+    order = {r.kind: r.order for r in READERS}
+    for file in sorted(unique.values(), key=lambda f: order[f.kind]):
+        if announce:
+            announce(file)
+        reader = next(r for r in READERS if r.kind == file.kind and file.fmt in r.formats)
+        try:
+            reader.read(file, loading)
+        except InputError as err:
+            problems += err.problems
+    if problems:
+        raise InputError(problems)
+    return loading
+
+
 def load_sources(
     files: Iterable[SourceFile],
     registry: Registry,
@@ -132,32 +247,7 @@ def load_sources(
     Articles are read knowing only the entities and alias tables (facts files are not resolved
     until the event log is built). Every file is read before anything is returned; problems from
     all of them are raised together."""
-    unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
-    problems: list[str] = []
-    events: list[Event] = []
-    manifest = Manifest({})
-    articles: list[SourceFile] = []
-    for file in sorted(unique.values(), key=lambda f: _ORDER[f.kind]):
-        if announce:
-            announce(file)
-        try:
-            if file.kind == "entities":
-                read_entities(file.path, registry)
-            elif file.kind == "aliases":
-                read_aliases(file.path, registry)
-            elif file.kind == "manifest":
-                manifest = Manifest({**manifest.entries, **read_manifest(file.path).entries})
-            elif file.kind == "article":
-                articles.append(file)
-            else:
-                events += read_facts(file.path, file.fmt)
-        except InputError as err:
-            problems += err.problems
-    try:
-        for _, result in read_articles(articles, registry, warn, spacy_model, manifest):
-            events += result.events
-    except InputError as err:
-        problems += err.problems
-    if problems:
-        raise InputError(problems)
-    return events
+    loading = gather(files, registry, announce)
+    for _, result in read_articles(loading.articles, registry, warn, spacy_model, loading.manifest):
+        loading.events += result.events
+    return loading.events
