@@ -13,16 +13,17 @@ import click
 from rich.console import Console
 
 from . import api
-from .cypher.engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
+from .cypher import runner
+from .cypher.engines import Neo4jError, Neo4jSession, Neo4jSettings
 from .cypher.push import DEFAULT_DATASET, dry_run_script, push
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
-from .outputs.tables import render, rich_table, write_atomically
+from .outputs.tables import FORMATS as OUTPUT_FORMATS
+from .outputs.tables import render, render_profile, rich_table, write_atomically
 from .queries import reports
-from .queries.named import named_queries, named_query, parse_param
 
 
 class Day(click.ParamType):
@@ -68,14 +69,7 @@ def source_options(command: Callable) -> Callable:
 
 def output_options(command: Callable) -> Callable:
     """--table/--csv/--json/--markdown and -o, shared by every command that prints rows."""
-    for fmt, text in reversed(
-        [
-            ("table", "A table (the default)."),
-            ("csv", "CSV with every column."),
-            ("json", "JSON with every column."),
-            ("markdown", "A Markdown table."),
-        ]
-    ):
+    for fmt, text in reversed(OUTPUT_FORMATS.items()):
         command = click.option(f"--{fmt}", "fmt", flag_value=fmt, help=text)(command)
     return click.option(
         "-o",
@@ -115,6 +109,14 @@ def handle_errors(command: Callable) -> Callable:
             sys.exit(1)
 
     return wrapper
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Text to -o FILE (atomically) or standard output."""
+    if output is not None:
+        write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 def emit(
@@ -193,9 +195,6 @@ def stood_by(candidate, sources, facts_format, fmt, output, spacy_model) -> None
     emit(reports.stood_by(graph, candidate=candidate), reports.STOOD_BY_COLUMNS, fmt, output)
 
 
-ENDORSEMENT_COLUMNS = ("endorser", "candidate", "rank", "start", "end", "ended_by", "implied", "sources")
-
-
 @cli.command()
 @click.argument("name")
 @source_options
@@ -206,36 +205,7 @@ def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
 
     CSV gives the entity's events; JSON and Markdown give everything."""
     graph = _load(sources, facts_format)
-    profile = reports.entity_profile(graph, name)
-    if fmt == "json":
-        emit([profile], (), "json", output)
-        return
-    if fmt == "csv":
-        emit(profile["events"], reports.TIMELINE_COLUMNS, "csv", output)
-        return
-    titles = "; ".join(
-        t["title"] + (f" ({t['since'] or '…'} to {t['until'] or '…'})" if t["since"] or t["until"] else "")
-        for t in profile["titles"]
-    )
-    facts = [
-        ("id", profile["id"]),
-        ("kind", profile["kind"] or ""),
-        ("titles", titles),
-        ("aliases", "; ".join(profile["aliases"])),
-        ("roles", ", ".join(profile["roles"])),
-    ]
-    style = "markdown" if fmt == "markdown" else "table"
-    parts = [f"# {profile['name']}\n\n" if style == "markdown" else f"{profile['name']}\n"]
-    parts += [f"- {k}: {v}\n" if style == "markdown" else f"  {k}: {v}\n" for k, v in facts if v]
-    parts.append("\n")
-    parts.append(render(profile["endorsements"], ENDORSEMENT_COLUMNS, style, "Endorsements"))
-    parts.append("\n")
-    parts.append(render(profile["events"], reports.TIMELINE_COLUMNS, style, "Events"))
-    text = "".join(parts)
-    if output is not None:
-        write_atomically(output, text)
-    else:
-        click.echo(text, nl=False)
+    _write(render_profile(reports.entity_profile(graph, name), fmt or "table"), output)
 
 
 @cli.command()
@@ -253,23 +223,12 @@ def extract(paths, output, spacy_model) -> None:
 
     The lines follow the facts schema plus evidence, start, end (character offsets), article and
     date_text: review them, edit them, load them back with --source."""
-    import json
-
-    from .loaders.facts import event_record
+    from .loaders.facts import extracted_jsonl
 
     results = api.extract(paths, spacy_model, warn=_warn)
-    lines = []
-    for _, extraction in results:
-        for event in extraction.events:
-            record = event_record(event)
-            record["article"] = record.pop("source_id")
-            lines.append(json.dumps(record, ensure_ascii=False))
-    text = "".join(line + "\n" for line in lines)
-    if output is not None:
-        write_atomically(output, text)
-    else:
-        click.echo(text, nl=False)
-    click.echo(f"{len(lines)} events from {len(results)} articles", err=True)
+    events = [e for _, extraction in results for e in extraction.events]
+    _write(extracted_jsonl(events), output)
+    click.echo(f"{len(events)} events from {len(results)} articles", err=True)
 
 
 @cli.command("eval")
@@ -430,7 +389,7 @@ def _dataset_option(command: Callable) -> Callable:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["embedded", "neo4j"]),
+    type=click.Choice(runner.ENGINES),
     default="embedded",
     show_default=True,
     help="embedded: kglite in-process, loaded from the sources; neo4j: a server.",
@@ -460,44 +419,22 @@ def cypher(
 ) -> None:
     """Run a named query (see --list) or literal Cypher, on the embedded engine or on Neo4j."""
     if list_queries:
-        rows = [
-            {
-                "name": q.name,
-                "purpose": q.purpose,
-                "params": ", ".join(
-                    f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.params
-                ),
-            }
-            for q in named_queries().values()
-        ]
-        emit(rows, ("name", "purpose", "params"), fmt, output)
+        emit(runner.catalogue(), ("name", "purpose", "params"), fmt, output)
         return
     if not query:
         raise click.UsageError("give a query name (see --list) or Cypher text")
     try:
-        given = dict(parse_param(p) for p in params)
-        named = named_query(query)
-        text, bound = (named.text, named.bind(given)) if named else (query, given)
+        text, bound = runner.prepare(query, params)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
-    session: CypherSession
-    if engine == "neo4j":
-        session = _neo4j(uri, user, database)
-    else:
-        session = EmbeddedSession()
-        push(session, _load(sources, facts_format), dataset)
-    try:
-        rows = session.write(text, bound) if write else session.read(text, bound)
-    except Exception as err:  # noqa: BLE001 - either engine's own message, one line
-        message = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if not isinstance(err, Neo4jError):
-            message = f"query failed: {message}"
-        if "Read-only" in message or "read access mode" in message:
-            message += " (add --write to let the query write)"
-        raise Neo4jError(message) from None
-    finally:
-        if isinstance(session, Neo4jSession):
-            session.close()
+    settings = functools.partial(
+        Neo4jSettings.from_environment, uri, user, database, ask_password=_ask_password
+    )
+    with runner.session_for(engine, lambda: _load(sources, facts_format), dataset, settings) as session:
+        try:
+            rows = runner.run_query(session, text, bound, write)
+        except runner.WriteRefused as err:
+            raise Neo4jError(f"{err} (add --write to let the query write)") from None
     if not rows:
         click.echo("(no rows)", err=True)
     emit(rows, list(rows[0]) if rows else [], fmt, output)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Span", "narrow", "parse_day", "precision"]
+__all__ = ["Span", "narrow", "parse_day", "precision", "range_text"]
 
 
 def parse_day(value: object, field: str = "date") -> dt.date | None:
@@ -99,15 +99,20 @@ class Span:
         return (self.latest or big, 1, self.earliest or dt.date.min)
 
     def __str__(self) -> str:
-        if self.exact:
-            return self.exact.isoformat()
-        if self.earliest and self.latest:
-            return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
-        if self.latest:
-            return f"by {self.latest.isoformat()}"
-        if self.earliest:
-            return f"from {self.earliest.isoformat()}"
-        return "unknown"
+        iso = lambda day: day.isoformat() if day else None  # noqa: E731
+        return range_text(iso(self.exact), iso(self.not_before), iso(self.not_after)) or "unknown"
+
+
+def range_text(exact: str | None, not_before: str | None, not_after: str | None) -> str:
+    """A date and its bounds as people read them: "2021-04-30", "2021-04-28..2021-04-30",
+    "by 2021-04-28", "from 2021-04-28"; empty when nothing is known."""
+    if exact:
+        return exact
+    if not_before and not_after:
+        return f"{not_before}..{not_after}"
+    if not_after:
+        return f"by {not_after}"
+    return f"from {not_before}" if not_before else ""
 
 
 def precision(span: Span) -> tuple[int, int]:

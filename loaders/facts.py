@@ -27,6 +27,7 @@ __all__ = [
     "FACT_COLUMNS",
     "SOURCE_COLUMNS",
     "dump_facts",
+    "extracted_jsonl",
     "event_from_record",
     "event_record",
     "read_facts",
@@ -161,3 +162,14 @@ def dump_facts(events: Iterable[Event], fmt: str) -> str:
             writer.writerow({k: "|".join(v) if isinstance(v, list) else v for k, v in record.items()})
         return out.getvalue()
     raise ValueError(f"unknown facts format {fmt!r}")
+
+
+def extracted_jsonl(events: Iterable[Event]) -> str:
+    """What `extract` writes: JSON lines in the facts schema (the source as `article`) plus the
+    evidence, its character offsets and the date text, for review and loading back."""
+    lines = []
+    for event in events:
+        record = event_record(event)
+        record["article"] = record.pop("source_id")
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(lines)

@@ -1,4 +1,4 @@
-"""The library of named Cypher queries (queries/cypher/*.cypher) and typed --param values.
+"""The library of named Cypher queries (queries/cypher/*.cypher) and typed parameter values.
 
 Each file starts with comment lines: `// NAME: purpose`, more description, and one
 `// @param NAME TYPE [optional]: description` line per parameter (TYPE is string, date or int).
@@ -46,7 +46,7 @@ class NamedQuery:
         for p in self.params:
             if p.name not in given or given[p.name] is None:
                 if not p.optional:
-                    raise ValueError(f"query '{self.name}' needs --param {p.name}=… ({p.description})")
+                    raise ValueError(f"query '{self.name}' needs the parameter {p.name}=… ({p.description})")
                 bound[p.name] = None
                 continue
             value = given[p.name]
@@ -103,7 +103,7 @@ def parse_param(text: str) -> tuple[str, Any]:
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key):
-        raise ValueError(f"--param '{text}' is not key=value")
+        raise ValueError(f"parameter '{text}' is not key=value")
     prefix, colon, rest = raw.partition(":")
     if colon and prefix in ("date", "str", "int", "float"):
         try:
@@ -114,7 +114,7 @@ def parse_param(text: str) -> tuple[str, Any]:
                 "float": float,
             }[prefix](rest)
         except ValueError as err:
-            raise ValueError(f"--param {key}: {err}") from None
+            raise ValueError(f"parameter {key}: {err}") from None
         return key, value
     if re.fullmatch(r"-?\d+", raw):
         return key, int(raw)

@@ -16,9 +16,11 @@ from ..graph.dates import Span
 from ..graph.entities import Entity, Registry
 from ..graph.eventlog import Fact
 from ..graph.intervals import Endorsement, Status
+from .rows import span_fields
 
 __all__ = [
     "ASOF_COLUMNS",
+    "ENDORSEMENT_COLUMNS",
     "COMPARE_COLUMNS",
     "STOOD_BY_COLUMNS",
     "TIMELINE_COLUMNS",
@@ -32,6 +34,10 @@ __all__ = [
     "withdrawals",
 ]
 
+ENDORSEMENT_COLUMNS = (
+    "endorser", "candidate", "rank", "started_on", "started_not_before", "started_not_after", "ended_on",
+    "ended_not_before", "ended_not_after", "ended_by", "implied", "sources",
+)  # fmt: skip
 WITHDRAWAL_COLUMNS = (
     "date", "not_before", "not_after", "endorser", "endorser_kind", "endorser_title", "candidate",
     "endorsed_on", "endorsed_not_before", "endorsed_not_after", "implied", "rank", "trigger",
@@ -43,7 +49,8 @@ ASOF_COLUMNS = (
 )  # fmt: skip
 COMPARE_COLUMNS = (
     "change", "certain", "endorser", "endorser_kind", "candidate", "rank", "status_before",
-    "status_after", "started", "ended", "ended_by", "why", "sources",
+    "status_after", "started_on", "started_not_before", "started_not_after", "ended_on", "ended_not_before",
+    "ended_not_after", "ended_by", "why", "sources",
 )  # fmt: skip
 STOOD_BY_COLUMNS = (
     "date", "not_before", "not_after", "endorser", "endorser_kind", "candidate", "rank",
@@ -103,16 +110,12 @@ def _pair_rows(
         endorser = registry[fact.actor]
         start = interval.start if interval else Span()
         values = {
-            "date": _iso(fact.span.exact),
-            "not_before": _iso(fact.span.not_before),
-            "not_after": _iso(fact.span.not_after),
+            **span_fields("date", fact.span),
             "endorser": endorser.name,
             "endorser_kind": endorser.kind,
             "endorser_title": endorser.title_on(fact.span.latest),
             "candidate": _name(graph, fact.target),
-            "endorsed_on": _iso(start.exact),
-            "endorsed_not_before": _iso(start.not_before),
-            "endorsed_not_after": _iso(start.not_after),
+            **span_fields("endorsed", start),
             "implied": bool(interval and interval.implied),
             "rank": data["rank"],
             "group": fact.group,
@@ -194,9 +197,7 @@ def as_of(graph: nx.MultiDiGraph, day: dt.date, candidate: str | None = None) ->
                 "rank": e.rank,
                 "effective_rank": effective.get(e.id),
                 "status": status.value,
-                "started_on": _iso(e.start.exact),
-                "started_not_before": _iso(e.start.not_before),
-                "started_not_after": _iso(e.start.not_after),
+                **span_fields("started", e.start),
                 "implied": e.implied,
                 "group": e.group,
                 "sources": e.source_ids,
@@ -238,8 +239,8 @@ def compare(
                 "rank": e.rank,
                 "status_before": before.value,
                 "status_after": after.value,
-                "started": str(e.start),
-                "ended": str(e.end) if e.end else None,
+                **span_fields("started", e.start),
+                **span_fields("ended", e.end),
                 "ended_by": e.ended_by,
                 "why": "; ".join(why) or None,
                 "sources": e.source_ids,
@@ -261,9 +262,7 @@ def _doubt(e: Endorsement, day: dt.date) -> str:
 
 def _fact_row(graph: nx.MultiDiGraph, fact: Fact, rank: int | None) -> dict[str, Any]:
     return {
-        "date": _iso(fact.span.exact),
-        "not_before": _iso(fact.span.not_before),
-        "not_after": _iso(fact.span.not_after),
+        **span_fields("date", fact.span),
         "actor": _name(graph, fact.actor),
         "action": fact.action.value,
         "target": _name(graph, fact.target),
@@ -310,8 +309,8 @@ def _interval_row(graph: nx.MultiDiGraph, e: Endorsement) -> dict[str, Any]:
         "endorser": _name(graph, e.endorser),
         "candidate": _name(graph, e.candidate),
         "rank": e.rank,
-        "start": str(e.start),
-        "end": str(e.end) if e.end else None,
+        **span_fields("started", e.start),
+        **span_fields("ended", e.end),
         "ended_by": e.ended_by,
         "implied": e.implied,
         "sources": e.source_ids,

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 import endorsegraph as eg
 from endorsegraph.cli import cli
 from endorsegraph.cypher.engines import EmbeddedSession, literal, run_script, script_statements
-from endorsegraph.cypher.push import REL_TYPES, counts, dry_run_script, plan, push
+from endorsegraph.cypher.push import REL_TYPES, counts, dry_run_script, plan, push, statements
 from endorsegraph.graph import store
 
 
@@ -94,8 +94,22 @@ def test_literals_survive_hostile_text():
 
 
 def test_plan_batches_by_statement(bundled):
+    # Every batch is rows of one statement only, no larger than the batch size, and together the
+    # batches write each planned row exactly once, in statement groups (nodes before relationships).
     p = plan(bundled)
     assert p.size == sum(expected_counts(bundled).values())
+    written = [(text, params["rows"]) for text, params, n in statements(p, batch_size=4, schema=False) if n]
+    assert all(0 < len(rows) <= 4 for _, rows in written)
+    per_statement: dict[str, list] = {}
+    for text, rows in written:
+        per_statement.setdefault(text, []).extend(rows)
+    order = list(dict.fromkeys(text for text, _ in written))
+    assert order == list(per_statement), "the batches of one statement are consecutive"
+    assert sum(map(len, per_statement.values())) == p.size
+    types = [t for t in order if "]->" in t or "MERGE (a)-[" in t]
+    assert types and order.index(types[0]) > max(i for i, t in enumerate(order) if t not in types)
+    withdrew = next(rows for text, rows in per_statement.items() if ":WITHDREW" in text)
+    assert len(withdrew) == 18 and len({r["id"] for r in withdrew}) == 18
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ def test_entity_profile(bundled):
     profile = eg.entity_profile(bundled, "UFT")
     assert profile["name"] == "United Federation of Teachers" and profile["aliases"] == ["UFT"]
     (interval,) = profile["endorsements"]
-    assert (interval["start"], interval["end"], interval["ended_by"]) == (
+    assert (interval["started_on"], interval["ended_on"], interval["ended_by"]) == (
         "2021-04-19",
         "2021-06-29",
         "exit_race",

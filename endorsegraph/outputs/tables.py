@@ -19,11 +19,18 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from ..graph.dates import Span, parse_day
+from ..graph.dates import range_text
+from ..queries.rows import DATE_RANGES
 
-__all__ = ["FORMATS", "render", "write_atomically"]
+__all__ = ["FORMATS", "render", "render_profile", "write_atomically"]
 
-FORMATS = ("table", "csv", "json", "markdown")
+# Every command that prints rows offers these, as --table, --csv, --json and --markdown.
+FORMATS: dict[str, str] = {
+    "table": "A table (the default).",
+    "csv": "CSV with every column.",
+    "json": "JSON with every column.",
+    "markdown": "A Markdown table.",
+}
 
 
 def _cell(value: Any) -> str:
@@ -37,17 +44,8 @@ def _cell(value: Any) -> str:
 
 
 def _date_groups(columns: Sequence[str]) -> dict[str, tuple[str, str, str]]:
-    """Display name -> (exact, not_before, not_after) columns present in `columns`."""
-    groups = {}
-    for column in columns:
-        if column == "not_before" and {"date", "not_after"} <= set(columns):
-            groups["date"] = ("date", "not_before", "not_after")
-        elif column.endswith("_not_before"):
-            prefix = column.removesuffix("_not_before")
-            trio = (f"{prefix}_on", column, f"{prefix}_not_after")
-            if set(trio) <= set(columns):
-                groups[prefix] = trio
-    return groups
+    """The date ranges (queries.rows.DATE_RANGES) whose three columns are all in `columns`."""
+    return {name: trio for name, trio in DATE_RANGES.items() if set(trio) <= set(columns)}
 
 
 def _for_people(rows: list[dict[str, Any]], columns: Sequence[str]) -> tuple[list[str], list[list[str]]]:
@@ -61,11 +59,7 @@ def _for_people(rows: list[dict[str, Any]], columns: Sequence[str]) -> tuple[lis
 
     def value(row: dict[str, Any], name: str) -> str:
         if name in groups:
-            exact, lo, hi = (row.get(c) for c in groups[name])
-            if exact:
-                return _cell(exact)
-            span = Span(parse_day(lo), parse_day(hi))
-            return "" if not span.known else str(span)
+            return range_text(*(row.get(c) for c in groups[name]))
         return _cell(row.get(name))
 
     table = [[value(row, name) for name in shown] for row in rows]
@@ -114,6 +108,35 @@ def render(
         # A wide virtual console keeps rows on one line; strip the padding it leaves.
         return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
     raise ValueError(f"unknown output format {fmt!r}")
+
+
+def render_profile(profile: dict[str, Any], fmt: str) -> str:
+    """An entity's profile (queries.entity_profile): JSON whole; CSV its events; the table and
+    Markdown a short card, then its endorsements and its events."""
+    from ..queries.reports import ENDORSEMENT_COLUMNS, TIMELINE_COLUMNS
+
+    if fmt == "json":
+        return render([profile], (), "json")
+    if fmt == "csv":
+        return render(profile["events"], TIMELINE_COLUMNS, "csv")
+    titles = "; ".join(
+        t["title"] + (f" ({t['since'] or '…'} to {t['until'] or '…'})" if t["since"] or t["until"] else "")
+        for t in profile["titles"]
+    )
+    facts = [
+        ("id", profile["id"]),
+        ("kind", profile["kind"] or ""),
+        ("titles", titles),
+        ("aliases", "; ".join(profile["aliases"])),
+        ("roles", ", ".join(profile["roles"])),
+    ]
+    markdown = fmt == "markdown"
+    style = "markdown" if markdown else "table"
+    parts = [f"# {profile['name']}\n\n" if markdown else f"{profile['name']}\n"]
+    parts += [f"- {k}: {v}\n" if markdown else f"  {k}: {v}\n" for k, v in facts if v]
+    parts += ["\n", render(profile["endorsements"], ENDORSEMENT_COLUMNS, style, "Endorsements"), "\n"]
+    parts.append(render(profile["events"], TIMELINE_COLUMNS, style, "Events"))
+    return "".join(parts)
 
 
 def write_atomically(path: str | Path, content: str | bytes) -> None:

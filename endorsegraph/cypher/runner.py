@@ -1,0 +1,88 @@
+"""Running a named query or literal Cypher on either engine: choose, load, run, close, explain.
+
+The CLI's `cypher` command is this module plus option parsing; notebooks and scripts call
+`run_query` directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import networkx as nx
+
+from ..queries.named import named_queries, named_query, parse_param
+from .engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
+from .push import push
+
+__all__ = ["ENGINES", "QueryFailed", "WriteRefused", "catalogue", "prepare", "run_query", "session_for"]
+
+ENGINES = ("embedded", "neo4j")
+
+
+class QueryFailed(Neo4jError):
+    """A query either engine refused, in one line."""
+
+
+class WriteRefused(QueryFailed):
+    """A query that writes, run read-only."""
+
+
+def catalogue() -> list[dict[str, str]]:
+    """The named queries: name, purpose and parameters, one row each."""
+    return [
+        {
+            "name": q.name,
+            "purpose": q.purpose,
+            "params": ", ".join(f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.params),
+        }
+        for q in named_queries().values()
+    ]
+
+
+def prepare(query: str, params: Iterable[str]) -> tuple[str, dict[str, Any]]:
+    """The Cypher text and bound parameters of a named query (by name) or of literal Cypher, from
+    `key=value` parameter strings. Raises ValueError saying what is wrong."""
+    given = dict(parse_param(p) for p in params)
+    named = named_query(query)
+    return (named.text, named.bind(given)) if named else (query, given)
+
+
+@contextlib.contextmanager
+def session_for(
+    engine: str,
+    graph: Callable[[], nx.MultiDiGraph],
+    dataset: str,
+    settings: Callable[[], Neo4jSettings],
+) -> Iterator[CypherSession]:
+    """A session on `engine`, closed afterwards: the embedded engine loaded with `graph()` under
+    `dataset`, or a Neo4j server from `settings()`."""
+    if engine == "neo4j":
+        with Neo4jSession(settings()) as session:
+            yield session
+        return
+    if engine != "embedded":
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    session = EmbeddedSession()
+    push(session, graph(), dataset)
+    yield session
+
+
+def run_query(
+    session: CypherSession, text: str, params: dict[str, Any], write: bool = False
+) -> list[dict[str, Any]]:
+    """Run `text`; read-only unless `write`. Either engine's error becomes one line."""
+    try:
+        return session.write(text, params) if write else session.read(text, params)
+    except Neo4jError as err:
+        raise _explained(str(err)) from None
+    except Exception as err:  # noqa: BLE001 - the embedded engine's own errors, in one line
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise _explained(f"query failed: {first}") from None
+
+
+def _explained(message: str) -> QueryFailed:
+    if "Read-only" in message or "read access mode" in message:
+        return WriteRefused(message)
+    return QueryFailed(message)
