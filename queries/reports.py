@@ -16,7 +16,7 @@ from ..graph.dates import Span
 from ..graph.entities import Entity, Registry
 from ..graph.eventlog import Fact
 from ..graph.intervals import Endorsement, Status
-from .rows import span_fields
+from .rows import DATE_RANGES, span_fields
 
 __all__ = [
     "ASOF_COLUMNS",
@@ -34,32 +34,19 @@ __all__ = [
     "withdrawals",
 ]
 
-ENDORSEMENT_COLUMNS = (
-    "endorser", "candidate", "rank", "started_on", "started_not_before", "started_not_after", "ended_on",
-    "ended_not_before", "ended_not_after", "ended_by", "implied", "sources",
-)  # fmt: skip
-WITHDRAWAL_COLUMNS = (
-    "date", "not_before", "not_after", "endorser", "endorser_kind", "endorser_title", "candidate",
-    "endorsed_on", "endorsed_not_before", "endorsed_not_after", "implied", "rank", "trigger",
-    "days_after_trigger", "group", "sources",
-)  # fmt: skip
-ASOF_COLUMNS = (
-    "endorser", "endorser_kind", "candidate", "rank", "effective_rank", "status", "started_on",
-    "started_not_before", "started_not_after", "implied", "group", "sources",
-)  # fmt: skip
-COMPARE_COLUMNS = (
-    "change", "certain", "endorser", "endorser_kind", "candidate", "rank", "status_before",
-    "status_after", "started_on", "started_not_before", "started_not_after", "ended_on", "ended_not_before",
-    "ended_not_after", "ended_by", "why", "sources",
-)  # fmt: skip
-STOOD_BY_COLUMNS = (
-    "date", "not_before", "not_after", "endorser", "endorser_kind", "candidate", "rank",
-    "endorsed_on", "endorsed_not_before", "endorsed_not_after", "implied", "ended_by", "sources",
-)  # fmt: skip
-TIMELINE_COLUMNS = (
-    "date", "not_before", "not_after", "actor", "action", "target", "rank", "group", "note",
-    "conflicts", "id", "sources",
-)  # fmt: skip
+# Columns in order; a date range is its three columns (queries.rows.DATE_RANGES).
+_DATE, _ENDORSED, _STARTED, _ENDED = (DATE_RANGES[k] for k in ("date", "endorsed", "started", "ended"))
+WITHDRAWAL_COLUMNS = (*_DATE, "endorser", "endorser_kind", "endorser_title", "candidate", *_ENDORSED,
+                      "implied", "rank", "trigger", "days_after_trigger", "group", "sources")  # fmt: skip
+ASOF_COLUMNS = ("endorser", "endorser_kind", "candidate", "rank", "effective_rank", "status", *_STARTED,
+                "implied", "group", "sources")  # fmt: skip
+COMPARE_COLUMNS = ("change", "certain", "endorser", "endorser_kind", "candidate", "rank", "status_before",
+                   "status_after", *_STARTED, *_ENDED, "ended_by", "why", "sources")  # fmt: skip
+STOOD_BY_COLUMNS = (*_DATE, "endorser", "endorser_kind", "candidate", "rank", *_ENDORSED, "implied",
+                    "ended_by", "sources")  # fmt: skip
+TIMELINE_COLUMNS = (*_DATE, "actor", "action", "target", "rank", "group", "note", "conflicts", "id",
+                    "sources")  # fmt: skip
+ENDORSEMENT_COLUMNS = ("endorser", "candidate", "rank", *_STARTED, *_ENDED, "ended_by", "implied", "sources")
 
 
 def _iso(day: dt.date | None) -> str | None:
