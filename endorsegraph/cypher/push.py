@@ -25,6 +25,7 @@ from .engines import CypherSession, literal
 __all__ = ["REL_TYPES", "PushPlan", "counts", "dry_run_script", "plan", "push"]
 
 REL_TYPES = {s.value: s.cypher_type for s in ACTION_TABLE}
+_ACTION_ORDER = {s.value: i for i, s in enumerate(ACTION_TABLE)}
 ROLE_LABELS = {"candidate": "Candidate", "endorser": "Endorser", "accuser": "Accuser"}
 KIND_LABELS = {"person": "Person", "race": "Race"}  # every other kind is an :Organization
 DEFAULT_DATASET = "endorsegraph"
@@ -166,6 +167,9 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
                 "not_before": row["dates"]["date_not_before"],
                 "not_after": row["dates"]["date_not_after"],
             }
+        # Queries read the action and its order within a day from the relationship itself, so a new
+        # row of the actions table needs no new Cypher.
+        row["props"].update(action=data["action"], action_order=_ACTION_ORDER[data["action"]])
         out.relationships.setdefault(rel, []).append(row)
     return out
 

@@ -11,18 +11,7 @@ WITH a, r, b,
      CASE type(r) WHEN 'ENDORSED' THEN r.valid_from ELSE r.date END AS day,
      CASE type(r) WHEN 'ENDORSED' THEN r.valid_from_not_before ELSE r.not_before END AS not_before,
      CASE type(r) WHEN 'ENDORSED' THEN r.valid_from_not_after ELSE r.not_after END AS not_after,
-     CASE type(r)
-       WHEN 'ENDORSED' THEN 'endorse' WHEN 'WITHDREW' THEN 'withdraw'
-       WHEN 'SUPERSEDED' THEN 'supersede' WHEN 'STOOD_BY' THEN 'stand_by'
-       WHEN 'ACCUSED' THEN 'accuse' WHEN 'DENIED' THEN 'deny'
-       WHEN 'CALLED_TO_WITHDRAW' THEN 'call_to_withdraw'
-       WHEN 'CALLED_TO_RESIGN' THEN 'call_to_resign' WHEN 'EXITED' THEN 'exit_race'
-     END AS action,
-     CASE type(r)
-       WHEN 'ENDORSED' THEN 0 WHEN 'WITHDREW' THEN 1 WHEN 'SUPERSEDED' THEN 2
-       WHEN 'STOOD_BY' THEN 3 WHEN 'ACCUSED' THEN 4 WHEN 'DENIED' THEN 5
-       WHEN 'CALLED_TO_WITHDRAW' THEN 6 WHEN 'CALLED_TO_RESIGN' THEN 7 ELSE 8
-     END AS action_order
+     r.action AS action, r.action_order AS action_order
 RETURN day AS date,
        not_before,
        not_after,
