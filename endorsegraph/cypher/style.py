@@ -79,3 +79,7 @@ def _relationship(action: ActionSpec) -> str:
 def grass() -> str:
     """The whole style sheet."""
     return _NODES + "".join(_relationship(a) for a in TABLE)
+
+
+if __name__ == "__main__":  # python -m endorsegraph.cypher.style > queries/endorsegraph.grass
+    print(grass(), end="")
