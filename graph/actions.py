@@ -26,7 +26,9 @@ class ActionSpec:
     value: str
     # Its part in the endorsement interval of the same endorser-candidate pair: "opens" (endorse),
     # "reaffirms" (in force that day), "closes" (ends it), "ends_all" (the candidate left the race:
-    # every endorsement of the candidate ends, none is withdrawn) or None (not part of an interval).
+    # every endorsement of the candidate ends, none is withdrawn), "closes_open" (ends an endorsement
+    # of the pair in force that day as a withdrawal, and implies none when there is none: opposing a
+    # candidate is not by itself a withdrawal) or None (not part of an interval).
     interval: str | None
     actor_role: str | None  # the role the actor takes in the graph: endorser, accuser, candidate
     target_role: str | None
@@ -44,6 +46,7 @@ TABLE: tuple[ActionSpec, ...] = (
     ActionSpec("endorse", "opens", "endorser", "candidate", "ENDORSED", "#2e9d4f", False, "endorsed"),
     ActionSpec("withdraw", "closes", "endorser", "candidate", "WITHDREW", "#d62f2f", (8, 6), "withdrew"),
     ActionSpec("supersede", "closes", "endorser", "candidate", "SUPERSEDED", "#888888", (2, 6), "switched from"),
+    ActionSpec("oppose", "closes_open", "opponent", "candidate", "OPPOSED", "#8b1a1a", (4, 2, 4, 8), "opposed"),
     ActionSpec("stand_by", "reaffirms", "endorser", "candidate", "STOOD_BY", "#2f6fd6", (3, 4), "stood by"),
     ActionSpec("accuse", None, "accuser", "candidate", "ACCUSED", "#f07b10", False, "accused"),
     ActionSpec("deny", None, None, None, "DENIED", "#7b4f2f", (10, 3, 2, 3), "denied"),
@@ -64,7 +67,9 @@ ACTIONS: tuple[str, ...] = tuple(s.value for s in TABLE)
 # (the endorser moved to another candidate) closes it but is not a withdrawal.
 CLOSING_ACTIONS = frozenset(Action(s.value) for s in TABLE if s.interval == "closes")
 # Actions that belong to an endorsement interval of their endorser-candidate pair.
-PAIR_ACTIONS = frozenset(Action(s.value) for s in TABLE if s.interval in ("opens", "reaffirms", "closes"))
+PAIR_ACTIONS = frozenset(
+    Action(s.value) for s in TABLE if s.interval in ("opens", "reaffirms", "closes", "closes_open")
+)
 
 
 def spec(action: str) -> ActionSpec:

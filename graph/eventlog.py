@@ -84,7 +84,7 @@ def _separators(action: Action) -> frozenset[Action]:
     part = spec(action).interval
     if part in ("opens", "reaffirms"):
         return CLOSING_ACTIONS
-    if part == "closes":
+    if part in ("closes", "closes_open"):
         return frozenset(a for a in Action if spec(a).interval == "opens")
     return frozenset()
 

@@ -2,8 +2,9 @@
 
 An endorsement is in force over [start, end): it opens with `endorse` and closes with a `withdraw`
 or `supersede` by the same endorser for the same candidate, or ends when the candidate exits the
-race (not a withdrawal). A withdrawal or stand-by with no endorsement on record implies one whose
-start is unknown. A new rank closes the old interval and opens another.
+race (not a withdrawal). Opposition (`oppose`) ends an endorsement in force as a withdrawal, and is
+no more than opposition when no endorsement is on record. A withdrawal or stand-by with no
+endorsement on record implies one whose start is unknown. A new rank closes the old interval and opens another.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class Endorsement:
         return Status.IN_FORCE if started and running else Status.UNCERTAIN
 
 
-_ORDER = {"opens": 0, "reaffirms": 1, "closes": 2}
+_ORDER = {"opens": 0, "reaffirms": 1, "closes": 2, "closes_open": 2}
 
 
 def _order(action: Action) -> int:
@@ -138,6 +139,10 @@ def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorse
         if part == "ends_all":
             if current is not None:
                 close(fact.span, action.value, fact)
+            continue
+        if part == "closes_open":  # opposition withdraws an endorsement on record, implies none
+            if current is not None:
+                close(fact.span, "withdraw", fact)
             continue
         if part == "opens":
             if current is not None and None not in (fact.rank, current.rank) and (fact.rank != current.rank):

@@ -1,7 +1,8 @@
 """The NetworkX graph derived from the event log.
 
 Nodes are entity ids. Each endorsement interval is one `endorse` edge carrying valid_from/valid_to;
-every other fact is one edge of its action. Every edge lists its facts and sources. Per-candidate
+every other fact is one edge of its action (opposition that ended an endorsement is that withdrawal,
+with `inferred_from="oppose"`). Every edge lists its facts and sources. Per-candidate
 questions are adjacency lookups (`graph.in_edges(candidate)`), not scans.
 """
 
@@ -64,11 +65,18 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
         if spec(fact.action).interval == "opens":  # the intervals above carry them
             continue
         interval = interval_of.get(fact.id)
+        action = fact.action.value
+        # Opposition that ended an endorsement on record is, in the graph, that withdrawal: every
+        # report and query of withdrawals finds it, and the edge says what it was read from.
+        inferred = interval is not None and interval.closed_by is fact and action != interval.ended_by
+        if inferred:
+            action = interval.ended_by
         graph.add_edge(
             fact.actor,
             fact.target,
-            key=f"{fact.action.value}/{fact.id}",
-            action=fact.action.value,
+            key=f"{action}/{fact.id}",
+            action=action,
+            inferred_from=fact.action.value if inferred else None,
             fact=fact,
             endorsement=interval,
             span=fact.span,

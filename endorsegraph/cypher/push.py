@@ -161,6 +161,7 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
         else:
             fact: Fact = data["fact"]
             props = _fact_props(graph, fact, data["rank"], data["endorsement"])
+            props["inferred_from"] = data.get("inferred_from")  # a withdrawal read from opposition
             row = {"id": fact.id, "actor": u, "target": v, "props": props, "dates": _span("date", fact.span)}
             row["dates"] = {
                 "date": row["dates"]["date"],
