@@ -129,6 +129,10 @@ class Registry:
             ids = self._surnames.get(key) or set()
         return ids
 
+    def find(self, name: str) -> list[Entity]:
+        """Every entity `name` could mean (see `resolve`), without suggestions: cheap to ask."""
+        return sorted((self.entities[i] for i in self._ids(name)), key=lambda e: e.id)
+
     def resolve(self, name: str) -> Entity:
         """The one entity `name` means: its id, name or an alias, else a unique person's surname."""
         ids = self._ids(name)

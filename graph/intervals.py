@@ -4,7 +4,8 @@ An endorsement is in force over [start, end): it opens with `endorse` and closes
 or `supersede` by the same endorser for the same candidate, or ends when the candidate exits the
 race (not a withdrawal). Opposition (`oppose`) ends an endorsement in force as a withdrawal, and is
 no more than opposition when no endorsement is on record. A withdrawal or stand-by with no
-endorsement on record implies one whose start is unknown. A new rank closes the old interval and opens another.
+endorsement on record implies one whose start is unknown. A new rank closes the old interval and
+opens another.
 """
 
 from __future__ import annotations

@@ -14,12 +14,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..graph.entities import Registry
+from ..graph.entities import AmbiguousName, Entity, Registry
 from ..graph.errors import InputError
 from ..graph.events import Event
 from .articles import Article, Manifest, SkippedFile, read_article, read_manifest
 from .entities import read_aliases, read_entities
 from .facts import read_facts
+from .fivethirtyeight import read_snapshot, snapshot_entities
+from .primaries import read_primaries
 from .records import csv_records
 
 if TYPE_CHECKING:
@@ -84,6 +86,8 @@ class Loading:
     events: list[Event] = field(default_factory=list)
     manifest: Manifest = field(default_factory=lambda: Manifest({}))
     articles: list[SourceFile] = field(default_factory=list)
+    # What a reader gathers from several files before it can say anything (tracker snapshots).
+    pending: dict[str, list] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,8 @@ class Reader:
     # Loading order: entities before the aliases that point at them, both before facts;
     # manifests before the articles they describe.
     order: int
+    # Called once after every file is read, for readers whose files speak only together.
+    finish: Callable[[Loading], None] | None = None
 
 
 def _always(why: str) -> Callable[[Peek], str]:
@@ -137,9 +143,48 @@ def _read_aliases(file: SourceFile, loading: Loading) -> None:
     read_aliases(file.path, loading.registry)
 
 
+def adopt(registry: Registry, entities: list[Entity]) -> None:
+    """Add the entities a source keys itself; one whose key the registry already knows (an entity
+    of that id, or an alias naming it) is that entity, and gains the source's kind and titles.
+    Nothing is merged by display name: two people of one name stay two."""
+    for entity in entities:
+        found = registry.find(entity.id)
+        if not found:
+            registry.add(entity)
+            continue
+        if len(found) > 1:
+            raise InputError([f"entity key {AmbiguousName(entity.id, found)}"])
+        known = found[0]
+        known.kind = known.kind or entity.kind
+        for title in entity.titles:
+            known.add_title(title.title)
+
+
+def _read_snapshot(file: SourceFile, loading: Loading) -> None:
+    loading.pending.setdefault("fivethirtyeight-2020", []).append(read_snapshot(file.path))
+
+
+def _finish_snapshots(loading: Loading) -> None:
+    from .snapshots import snapshot_events
+
+    snapshots = loading.pending.pop("fivethirtyeight-2020", [])
+    if snapshots:
+        adopt(loading.registry, snapshot_entities(snapshots))
+        loading.events += snapshot_events(snapshots)
+
+
+def _read_primaries(file: SourceFile, loading: Loading) -> None:
+    events, entities = read_primaries(file.path)
+    adopt(loading.registry, entities)
+    loading.events += events
+
+
 def _set_aside(file: SourceFile, loading: Loading) -> None:
     loading.articles.append(file)  # extracted once every entity table is read
 
+
+_TRACKER_2020 = _header("endorser", "endorsee", "position", "points")
+_PRIMARIES_2022 = _header("Candidate", "State", "Primary Date", "Office")
 
 # In detection order: the first reader that claims a file reads it.
 READERS: tuple[Reader, ...] = (
@@ -148,12 +193,16 @@ READERS: tuple[Reader, ...] = (
     Reader("manifest", ("csv",), _header("file", without=("actor",)), _read_manifest, 2),
     Reader("aliases", ("csv",), _alias_header, _read_aliases, 1),
     Reader("facts", ("csv",), _header("actor", "action", "target"), _read_facts, 3),
+    Reader("fivethirtyeight-2020", ("csv",), _TRACKER_2020, _read_snapshot, 3, _finish_snapshots),
+    Reader("fivethirtyeight-2022", ("csv",), _PRIMARIES_2022, _read_primaries, 3),
     Reader("entities", ("yaml",), _entities_key, _read_entities, 0),
     Reader("facts", ("yaml", "jsonl"), _always(""), _read_facts, 3),
 )  # fmt: skip
 
 _UNCLAIMED = {
-    "csv": "a CSV source needs the columns actor,action,target (facts) or alias,entity (alias table)",
+    "csv": "a CSV source needs the columns actor,action,target (facts), alias,entity (alias table), "
+    "endorser,endorsee,position,points (FiveThirtyEight 2020 tracker) or Candidate,State,Primary Date,Office "
+    "(FiveThirtyEight 2022 primary project)",
 }
 
 
@@ -231,6 +280,12 @@ def gather(
             reader.read(file, loading)
         except InputError as err:
             problems += err.problems
+    for reader in READERS:
+        if reader.finish and not problems:
+            try:
+                reader.finish(loading)
+            except InputError as err:
+                problems += err.problems
     if problems:
         raise InputError(problems)
     return loading
