@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -13,9 +14,11 @@ from .graph.eventlog import EventLog
 from .graph.timeline import build_graph
 from .loaders.articles import Article
 from .loaders.extract import Extraction
+from .loaders.fivethirtyeight import read_snapshot
+from .loaders.snapshots import SnapshotDiff, diff
 from .loaders.sources import SourceFile, detect, gather, load_sources, read_articles
 
-__all__ = ["bundled_dataset", "entity_registry", "entity_tables", "extract", "load"]
+__all__ = ["bundled_dataset", "entity_registry", "entity_tables", "extract", "load", "switches"]
 
 
 def bundled_dataset() -> Path:
@@ -72,3 +75,13 @@ def extract(
     registry = registry or entity_registry()
     loading = gather([f for p in paths for f in detect(p) if f.kind in ("manifest", "article")], registry)
     return list(read_articles(loading.articles, registry, warn, spacy_model, loading.manifest))
+
+
+def switches(
+    old: str | Path, new: str | Path, old_date: dt.date | None = None, new_date: dt.date | None = None
+) -> SnapshotDiff:
+    """Compare two snapshots of FiveThirtyEight's 2020 tracker: endorsers whose candidate changed,
+    new endorsements, and endorsements that disappeared (`.rows()` gives them as three lists).
+    A snapshot's day is the one given, else a `snapshot-YYYY-MM-DD` in its file name, else the day
+    of its latest row."""
+    return diff(read_snapshot(old, old_date), read_snapshot(new, new_date))

@@ -345,6 +345,47 @@ def chart(output, candidates, sources, facts_format, spacy_model) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--old-date", type=Day(), metavar="DATE", help="The day OLD was taken.")
+@click.option("--new-date", type=Day(), metavar="DATE", help="The day NEW was taken.")
+@click.option(
+    "--change",
+    "changes",
+    multiple=True,
+    type=click.Choice(["switch", "new", "dropped"]),
+    help="Only these changes (repeatable). Default: all three.",
+)
+@output_options
+@handle_errors
+def switches(old, new, old_date, new_date, changes, fmt, output) -> None:
+    """Compare two snapshots of FiveThirtyEight's 2020 endorsement tracker: who switched candidate
+    (from, to, the new endorsement's date), new endorsements, and endorsements that disappeared.
+
+    Without --old-date/--new-date a snapshot's day comes from a snapshot-YYYY-MM-DD in its file
+    name, else from its latest row. --json gives an object with lists switches, new, dropped."""
+    import json
+
+    from .loaders.snapshots import CHANGE_COLUMNS
+
+    result = api.switches(old, new, old_date, new_date)
+    for snapshot in (result.old, result.new):
+        click.echo(f"{snapshot.path}: snapshot of {snapshot.day} (from its {snapshot.day_from})", err=True)
+    lists = result.rows()
+    wanted = {"switch": "switches", "new": "new", "dropped": "dropped"}
+    keep = [wanted[c] for c in changes] if changes else list(wanted.values())
+    if fmt == "json":
+        days = {"old_snapshot": str(result.old.day), "new_snapshot": str(result.new.day)}
+        _write(
+            json.dumps({**days, **{k: lists[k] for k in keep}}, indent=2, ensure_ascii=False) + "\n", output
+        )
+        return
+    counts = ", ".join(f"{len(lists[k])} {k}" for k in keep)
+    title = f"FiveThirtyEight tracker from {result.old.day} to {result.new.day}: {counts}"
+    emit([row for k in keep for row in lists[k]], CHANGE_COLUMNS, fmt, output, title)
+
+
 def neo4j_options(command: Callable) -> Callable:
     """Connection options shared by every command that talks to Neo4j. The password comes only
     from NEO4J_PASSWORD or a hidden prompt."""
