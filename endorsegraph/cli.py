@@ -386,6 +386,48 @@ def switches(old, new, old_date, new_date, changes, fmt, output) -> None:
     emit([row for k in keep for row in lists[k]], CHANGE_COLUMNS, fmt, output, title)
 
 
+@cli.command("export")
+@click.option(
+    "--format",
+    "export_format",
+    required=True,
+    type=click.Choice(["graphml", "gexf", "json", "neo4j-csv"]),
+    help="graphml, gexf (Gephi, with a timeline), json (node-link) or neo4j-csv (a folder).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file to write (neo4j-csv: a new or empty folder), atomically.",
+)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Facts file or folder (repeatable). Default: the bundled 2021 NYC dataset.",
+)
+@click.option(
+    "--facts-format", type=click.Choice(FACT_FORMATS), help="Read the --source files as this facts format."
+)
+@_spacy_option
+@handle_errors
+def export_command(export_format, output, sources, facts_format, spacy_model) -> None:
+    """Write the graph for other tools: GraphML, GEXF, node-link JSON or neo4j-admin import CSV.
+
+    GraphML and GEXF leave None out, write lists as JSON text and dates as ISO text (see the
+    README); every format carries the sources' credits."""
+    from .outputs.exports import export
+
+    graph = _load(sources, facts_format)
+    try:
+        counts = export(graph, export_format, output)
+    except FileExistsError as err:
+        raise click.UsageError(str(err)) from None
+    click.echo(f"wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}", err=True)
+
+
 def neo4j_options(command: Callable) -> Callable:
     """Connection options shared by every command that talks to Neo4j. The password comes only
     from NEO4J_PASSWORD or a hidden prompt."""

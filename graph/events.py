@@ -37,6 +37,8 @@ class Source(BaseModel):
     url: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    # The credit a licence asks for ("FiveThirtyEight, CC BY 4.0"), carried into reports and exports.
+    credit: str | None = None
 
 
 def _text(value: Any) -> str | None:

@@ -190,8 +190,8 @@ def row_source(row: TrackerRow, path: Path) -> Source:
     """The story or tweet the tracker cites, credited to the tracker; a row citing nothing is
     cited by the file and line."""
     if row.url:
-        return Source(id=f"{row.url} [via {CREDIT}]", url=row.url, outlet="FiveThirtyEight")
-    return Source(id=f"{path.name}:{row.line} [{CREDIT}]", outlet="FiveThirtyEight")
+        return Source(id=f"{row.url} [via {CREDIT}]", url=row.url, outlet="FiveThirtyEight", credit=CREDIT)
+    return Source(id=f"{path.name}:{row.line} [{CREDIT}]", outlet="FiveThirtyEight", credit=CREDIT)
 
 
 def row_note(row: TrackerRow) -> str:

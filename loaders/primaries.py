@@ -118,7 +118,7 @@ def read_primaries(path: str | Path) -> tuple[list[Event], list[Entity]]:
             problems.append(f"{where}: {name} is listed twice in the {race}")
             continue
         entities[candidate_id] = Entity(candidate_id, name, "person", [Title(f"candidate, {race}")])
-        source = Source(id=f"{path.name}:{line} [{CREDIT}]", url=URL, outlet="FiveThirtyEight")
+        source = Source(id=f"{path.name}:{line} [{CREDIT}]", url=URL, outlet="FiveThirtyEight", credit=CREDIT)
         for column, (endorser, kind) in endorsers.items():
             value = " ".join(get(column).split()).casefold()
             if value not in _VALUES:
