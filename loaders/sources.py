@@ -23,6 +23,7 @@ from .facts import read_facts
 from .fivethirtyeight import read_snapshot, snapshot_entities
 from .primaries import read_primaries
 from .records import csv_records
+from .wikipedia import read_wikipedia
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -49,6 +50,9 @@ _EXTENSIONS = {
     ".ndjson": "jsonl",
     ".txt": "text",
     ".json": "json",
+    ".wikitext": "wikitext",
+    ".wiki": "wikitext",
+    ".xml": "xml",
 }
 
 
@@ -179,6 +183,16 @@ def _read_primaries(file: SourceFile, loading: Loading) -> None:
     loading.events += events
 
 
+def _read_wikipedia(file: SourceFile, loading: Loading) -> None:
+    events, entities = read_wikipedia(file.path)
+    adopt(loading.registry, entities)
+    loading.events += events
+
+
+def _mediawiki_export(peek: Peek) -> str | None:
+    return "a MediaWiki export (<mediawiki>)" if "<mediawiki" in peek.text[:2000] else None
+
+
 def _set_aside(file: SourceFile, loading: Loading) -> None:
     loading.articles.append(file)  # extracted once every entity table is read
 
@@ -195,6 +209,8 @@ READERS: tuple[Reader, ...] = (
     Reader("facts", ("csv",), _header("actor", "action", "target"), _read_facts, 3),
     Reader("fivethirtyeight-2020", ("csv",), _TRACKER_2020, _read_snapshot, 3, _finish_snapshots),
     Reader("fivethirtyeight-2022", ("csv",), _PRIMARIES_2022, _read_primaries, 3),
+    Reader("wikipedia", ("wikitext",), _always("wikitext"), _read_wikipedia, 3),
+    Reader("wikipedia", ("xml",), _mediawiki_export, _read_wikipedia, 3),
     Reader("entities", ("yaml",), _entities_key, _read_entities, 0),
     Reader("facts", ("yaml", "jsonl"), _always(""), _read_facts, 3),
 )  # fmt: skip
