@@ -18,12 +18,39 @@ from .loaders.fivethirtyeight import read_snapshot
 from .loaders.snapshots import SnapshotDiff, diff
 from .loaders.sources import SourceFile, detect, gather, load_sources, read_articles
 
-__all__ = ["bundled_dataset", "entity_registry", "entity_tables", "extract", "load", "switches"]
+__all__ = [
+    "bundled_dataset",
+    "entity_registry",
+    "entity_tables",
+    "extract",
+    "fivethirtyeight",
+    "load",
+    "sample_files",
+    "switches",
+]
 
 
 def bundled_dataset() -> Path:
-    """The folder of the bundled 2021 NYC dataset (facts, entities and aliases)."""
+    """The folder of the bundled data: the 2021 NYC sample (its top-level files: facts, entities,
+    aliases) and, in subfolders, copies of third-party datasets loaded only when named."""
     return Path(str(resources.files("endorsegraph.data")))
+
+
+def sample_files() -> list[Path]:
+    """The bundled 2021 NYC sample: the top-level files of the bundled folder (the default load)."""
+    folder = bundled_dataset()
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix in (".csv", ".yaml", ".yml", ".jsonl")
+    )
+
+
+def fivethirtyeight(dataset: str = "2020") -> Path:
+    """The bundled copy of FiveThirtyEight's data (CC BY 4.0): "2020", the endorsement tracker's
+    two snapshots; "2022", the primary project's candidates files."""
+    folders = {"2020": "fivethirtyeight", "2022": "fivethirtyeight-2022"}
+    if dataset not in folders:
+        raise ValueError(f"no bundled FiveThirtyEight dataset {dataset!r}; one of {', '.join(folders)}")
+    return bundled_dataset() / folders[dataset]
 
 
 def entity_tables() -> list[Path]:
@@ -48,7 +75,7 @@ def load(
     `spacy_model` names a trained spaCy pipeline to use instead of the blank one. Raises
     graph.errors.InputError naming file, line and problem; nothing is returned half-loaded.
     """
-    paths = list(sources) if sources else [bundled_dataset()]
+    paths = list(sources) if sources else sample_files()
     files = [f for p in entity_tables() for f in detect(p)]
     for path in paths:
         files += detect(path, fmt)

@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 
 import endorsegraph as eg
+from endorsegraph import api
 from endorsegraph.graph import store
 from endorsegraph.graph.errors import InputError
 from endorsegraph.loaders import detect, read_facts
 from endorsegraph.loaders.facts import dump_facts
 
 BUNDLED = eg.bundled_dataset()
+sample_files = api.sample_files
 
 
 def _content(events):
@@ -71,7 +73,8 @@ def test_default_source_is_the_file_name_or_url(write):
 
 def test_loading_twice_or_naming_a_file_twice_changes_nothing():
     once = eg.load()
-    twice = eg.load([BUNDLED, BUNDLED / "nyc2021_stringer.csv", BUNDLED])
+    sample = sample_files()  # the bundled folder's top level; its subfolders hold other datasets
+    twice = eg.load([*sample, BUNDLED / "nyc2021_stringer.csv", *sample])
     assert [f.id for f in store.event_log(once)] == [f.id for f in store.event_log(twice)]
     assert once.number_of_edges() == twice.number_of_edges()
 
