@@ -89,6 +89,7 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         self._names: dict[str, set[str]] = {}  # normalized name or alias -> entity ids
         self._surnames: dict[str, set[str]] = {}  # normalized last word of a person's name
+        self._keyed: dict[str, set[str]] = {}  # names of third-party sources' entities (see add)
 
     def __iter__(self):
         return iter(self.entities.values())
@@ -99,14 +100,17 @@ class Registry:
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
-    def add(self, entity: Entity) -> Entity:
+    def add(self, entity: Entity, keyed: bool = False) -> Entity:
+        """Add an entity. A `keyed` one (a third-party source's, keyed by that source) is found by
+        its id always, by its name only when no entity of the entities file, an alias table or a
+        facts file has that name, and never by its surname alone."""
         if entity.id in self.entities:
             raise ValueError(f"entity id '{entity.id}' is defined twice")
         self.entities[entity.id] = entity
-        self._index(entity.name, entity.id)
-        for alias in entity.aliases:
-            self._index(alias, entity.id)
-        if entity.kind in (None, "person") and len(normalize(entity.name).split()) > 1:
+        index = self._keyed if keyed else self._names
+        for label in (entity.name, *entity.aliases):
+            index.setdefault(normalize(label), set()).add(entity.id)
+        if not keyed and entity.kind in (None, "person") and len(normalize(entity.name).split()) > 1:
             self._surnames.setdefault(normalize(entity.name).split()[-1], set()).add(entity.id)
         return entity
 
@@ -124,7 +128,7 @@ class Registry:
         if name in self.entities:
             return {name}
         key = normalize(name)
-        ids = self._names.get(key) or set()
+        ids = self._names.get(key) or self._keyed.get(key) or set()
         if not ids and " " not in key:
             ids = self._surnames.get(key) or set()
         return ids

@@ -148,13 +148,14 @@ def _read_aliases(file: SourceFile, loading: Loading) -> None:
 
 
 def adopt(registry: Registry, entities: list[Entity]) -> None:
-    """Add the entities a source keys itself; one whose key the registry already knows (an entity
-    of that id, or an alias naming it) is that entity, and gains the source's kind and titles.
-    Nothing is merged by display name: two people of one name stay two."""
+    """Add the entities a third-party source keys itself; one whose key the registry already knows
+    (an entity of that id, or an alias naming it) is that entity, and gains the source's kind and
+    titles. Nothing is merged by display name: two people of one name stay two, and a name the
+    entities file or a facts file uses keeps meaning their entity (Registry.add, keyed)."""
     for entity in entities:
         found = registry.find(entity.id)
         if not found:
-            registry.add(entity)
+            registry.add(entity, keyed=True)
             continue
         if len(found) > 1:
             raise InputError([f"entity key {AmbiguousName(entity.id, found)}"])
