@@ -112,7 +112,7 @@ def read_primaries(path: str | Path) -> tuple[list[Event], list[Entity]]:
         seat = " ".join(x for x in (get("State"), get("Office")) if x)
         if district and district.upper() != "N/A":
             seat += f" district {district}" if district[0].isdigit() else f" {district}"
-        race = f"2022 {seat}, {party} primary of {primary.isoformat()}"
+        race = f"{primary.year} {seat}, {party} primary of {primary.isoformat()}"
         candidate_id = f"{slug(name)}.{slug(f'{seat} {letter} {primary.isoformat()}')}"
         if candidate_id in entities:
             problems.append(f"{where}: {name} is listed twice in the {race}")
