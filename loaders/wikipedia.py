@@ -317,8 +317,8 @@ def _citation(tag: Tag, reading: _Reading) -> Citation | None:
 
     def param(*names: str) -> str | None:
         for name in names:
-            if cite.has(name) and _plain(cite.get(name).value):
-                return " ".join(str(cite.get(name).value.strip_code()).split())
+            if cite.has(name) and (text := _value_text(cite.get(name).value)):
+                return text
         return None
 
     url = param("url")
@@ -336,6 +336,18 @@ def _citation(tag: Tag, reading: _Reading) -> Citation | None:
         outlet=param("work", "newspaper", "website", "publisher", "agency", "user"),
         date_text=date_text,
     )
+
+
+def _value_text(value: Wikicode) -> str | None:
+    """A parameter's text; a value that is only a template ({{lang|en|Ledger}}) gives the text
+    of that template's last argument."""
+    text = " ".join(str(value.strip_code()).split())
+    if text:
+        return text
+    for template in value.filter_templates(recursive=False):
+        if template.params:
+            return _value_text(template.params[-1].value)
+    return None
 
 
 _FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%B %d %Y")
