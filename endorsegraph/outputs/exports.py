@@ -175,7 +175,7 @@ def _decode(data: dict[str, Any]) -> None:
             data[name] = json.loads(data[name])
 
 
-def _text_of(graph: nx.MultiDiGraph, fmt: str) -> str:
+def _text_of(graph: nx.MultiDiGraph, fmt: str, credited: list[str]) -> str:
     if fmt == "json":
         data = nx.node_link_data(graph, edges="links")
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
@@ -184,14 +184,14 @@ def _text_of(graph: nx.MultiDiGraph, fmt: str) -> str:
         encoded = _encoded(graph, timeline=False)
         encoded.graph.update(
             name="endorsegraph",
-            credits=json.dumps(graph.graph["credits"], ensure_ascii=False),
+            credits=json.dumps(credited, ensure_ascii=False),
             list_attributes=json.dumps(LIST_ATTRIBUTES),
         )
         nx.write_graphml(encoded, buffer, named_key_ids=True)
     elif fmt == "gexf":
         encoded = _encoded(graph, timeline=True)
-        credited = "; ".join(graph.graph["credits"])
-        encoded.graph.update(name=f"endorsegraph (credits: {credited})" if credited else "endorsegraph")
+        text = "; ".join(credited)
+        encoded.graph.update(name=f"endorsegraph (credits: {text})" if text else "endorsegraph")
         nx.write_gexf(encoded, buffer)
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
@@ -207,7 +207,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> dict[str, int]
         files = neo4j_files(graph)
         _write_folder(path, files)
     else:
-        write_atomically(path, _text_of(data, fmt))
+        write_atomically(path, _text_of(data, fmt, credits(graph)))
     return {"nodes": data.number_of_nodes(), "edges": data.number_of_edges()}
 
 
