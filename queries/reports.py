@@ -266,11 +266,17 @@ def timeline(graph: nx.MultiDiGraph, candidate: str | None = None) -> list[dict[
     """Every fact in time order with its sources; for a candidate, the facts naming them."""
     log = store.event_log(graph)
     who = resolve(graph, candidate).id if candidate else None
-    # A withdrawal or stand-by shows the rank of the endorsement it closes or reaffirms.
-    ranks = {d["fact"].id: d["rank"] for _, _, d in graph.edges(data=True) if "fact" in d}
-    return [
-        _fact_row(graph, f, ranks.get(f.id, f.rank)) for f in log if who is None or who in (f.actor, f.target)
-    ]
+    # A withdrawal or stand-by shows the rank of the endorsement it closes or reaffirms; opposition
+    # that ended an endorsement on record shows as the withdrawal it was (as its edge does).
+    edges = {d["fact"].id: d for _, _, d in graph.edges(data=True) if "fact" in d}
+    rows = []
+    for f in log:
+        if who is None or who in (f.actor, f.target):
+            edge = edges.get(f.id)
+            row = _fact_row(graph, f, edge["rank"] if edge else f.rank)
+            row["action"] = edge["action"] if edge else row["action"]
+            rows.append(row)
+    return rows
 
 
 def entity_profile(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:

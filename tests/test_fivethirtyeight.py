@@ -1,6 +1,7 @@
 """FiveThirtyEight's trackers as sources: the 2020 tracker's rows and the 2022 primary project's
 endorser columns, on the bundled copies, and on a second race of the tests' own."""
 
+import datetime as dt
 import json
 from collections import Counter
 
@@ -171,12 +172,12 @@ def test_with_trumps_2021_endorsement_of_brooks_the_report_shows_the_withdrawal(
         ("2022-03-23", "Donald Trump", "Mo Brooks", "2021-04-07")
     ]
     assert rows[0]["sources"] == ["rep_candidates.csv:490 [FiveThirtyEight, CC BY 4.0]"]
-    # The timeline says what the tracker says: opposition that day.
+    # The timeline shows the withdrawal too (the tracker's "No" that day, read with the 2021 fact).
     assert [
         (r["date"], r["action"]) for r in eg.timeline(graph, "Mo Brooks") if r["actor"] == "Donald Trump"
     ] == [
         ("2021-04-07", "endorse"),
-        ("2022-03-23", "oppose"),
+        ("2022-03-23", "withdraw"),
     ]
     # Cypher on the pushed graph agrees with the report.
     session = EmbeddedSession()
@@ -244,3 +245,33 @@ def test_bad_rows_name_file_line_and_problem(write):
         f"{race}:2: Trump 'Maybe' is not Yes, No, N/A or '… (runoff only)'",
         f"{race}:3: Primary Date '2030-05-03' is not a date in the form M/D/YY",
     ]
+
+
+def test_every_report_view_query_and_push_works_on_the_imported_data(write, tmp_path):
+    from endorsegraph.cypher.push import dry_run_script
+    from endorsegraph.outputs.chart import timeline_chart
+    from endorsegraph.outputs.views import graph_view_html
+
+    graph = eg.load([TRACKER, REP, write("brooks.csv", BROOKS_2021)])
+    on = dt.date(2020, 1, 10)
+    session = EmbeddedSession()
+    push(session, graph)
+    queries = named_queries()
+
+    def cypher(name, **params):
+        rows = session.read(queries[name].text, queries[name].bind(params))
+        return json.loads(json.dumps(rows, default=str))
+
+    assert cypher("endorsements_as_of", on=on, candidate="Joe Biden") == eg.as_of(graph, on, "Joe Biden")
+    assert cypher("timeline", candidate="Mo Brooks") == eg.timeline(graph, "Mo Brooks")
+    assert cypher("who_withdrew_when", candidate=None) == eg.withdrawals(graph)
+    biden = eg.as_of(graph, on, "Joe Biden")
+    assert "Robert Garcia" in {r["endorser"] for r in biden}
+    assert "Robert Garcia" not in {
+        r["endorser"] for r in eg.as_of(graph, on - dt.timedelta(days=2), "Joe Biden")
+    }
+    html = graph_view_html(graph, candidate="Mo Brooks")
+    assert "Mo Brooks" in html and "withdraw" in html
+    assert timeline_chart(graph, ["Mo Brooks", "Katie Britt"], "svg")
+    assert "WITHDREW" in dry_run_script(graph) and "OPPOSED" in dry_run_script(graph)
+    assert eg.entity_profile(graph, "Mo Brooks")["endorsements"][0]["ended_by"] == "withdraw"
