@@ -275,3 +275,19 @@ def test_every_report_view_query_and_push_works_on_the_imported_data(write, tmp_
     assert timeline_chart(graph, ["Mo Brooks", "Katie Britt"], "svg")
     assert "WITHDREW" in dry_run_script(graph) and "OPPOSED" in dry_run_script(graph)
     assert eg.entity_profile(graph, "Mo Brooks")["endorsements"][0]["ended_by"] == "withdraw"
+
+
+def test_an_alias_line_naming_a_tracker_key_joins_it_to_a_known_entity(write):
+    aliases = write("aliases.csv", "alias,entity\nandrew-cuomo.ny,andrew-cuomo\n")
+    joined = eg.load([aliases, TRACKER / "endorsements-2020.csv"])
+    (cuomo,) = [
+        e
+        for e in store.endorsement_intervals(joined)
+        if e.candidate == "joe-biden.us" and e.endorser.startswith("andrew-cuomo")
+    ]
+    assert cuomo.endorser == "andrew-cuomo"  # the NYC sample's Andrew Cuomo, now with his tracker title
+    assert "governor (NY)" in [t.title for t in store.registry(joined)["andrew-cuomo"].titles]
+    apart = eg.load([TRACKER / "endorsements-2020.csv"])
+    assert {
+        e.endorser for e in store.endorsement_intervals(apart) if e.endorser.startswith("andrew-cuomo")
+    } == {"andrew-cuomo.ny"}
