@@ -161,13 +161,21 @@ def _walk(code: Wikicode, reading: _Reading) -> None:
         elif isinstance(node, Template) and _template_name(node) == "endorsements box":
             _box(node, reading)
         else:
-            if isinstance(node, Template):
-                for box in node.params:
-                    for inner in box.value.filter_templates():
-                        if _template_name(inner) == "endorsements box":
-                            _box(inner, reading)
-            loose.append(str(node))
+            inner = _boxes_in(node) if isinstance(node, Template) else []
+            for box in inner:  # a box wrapped in another template ({{div col|…}})
+                _box(box, reading)
+            if not inner:
+                loose.append(str(node))
     _left_race(loose, section, reading)
+
+
+def _boxes_in(template: Template) -> list[Template]:
+    return [
+        inner
+        for param in template.params
+        for inner in param.value.filter_templates()
+        if _template_name(inner) == "endorsements box"
+    ]
 
 
 def _plain(code: Wikicode | str) -> str:
@@ -365,7 +373,7 @@ def _cite_day(text: str | None) -> tuple[dt.date | None, dt.date | None]:
             return day, day
         except ValueError:
             continue
-    for fmt in ("%B %Y", "%b %Y"):
+    for fmt in ("%B %Y", "%b %Y", "%Y-%m"):
         try:
             first = dt.datetime.strptime(cleaned, fmt).date()
             return None, first.replace(day=calendar.monthrange(first.year, first.month)[1])

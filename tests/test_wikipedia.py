@@ -139,3 +139,34 @@ def test_bad_xml_names_file_and_line(tmp_path):
     other.write_text("<svg></svg>")
     with pytest.raises(InputError, match="no reader for the format 'xml'"):
         detect(other)
+
+
+def test_boxes_wrapped_in_templates_refs_across_lines_and_other_heading_forms(write):
+    page = write(
+        "2030_Millbrook_council_election.wikitext",
+        """
+        ==== Withdrawn ====
+        * [[Lena Ortiz]], former council member<ref>{{cite news
+          |url=https://x.example/out |date=2030-03-09}}</ref>
+        {{Div col|content=
+        {{Endorsements box |title=[[Lena Ortiz]] |list=
+        ;Local officials
+        * [[Jean Kim (activist)|Jean Kim]], organizer<ref>{{cite news |url=https://x.example/1
+          |date=2030-01-02}}</ref>
+        '''Rescinded endorsement'''
+        * [[Scott Stringer (Millbrook)|Scott Stringer]]<ref>{{cite press release
+          |url=https://x.example/2 |date=2030-02-03}}</ref>
+        }}
+        }}
+        """,
+    )
+    events, _ = read_wikipedia(page)
+    assert sorted((e.actor, e.action, e.target, str(e.span)) for e in events) == [
+        ("jean-kim-activist", "endorse", "lena-ortiz", "by 2030-01-02"),
+        ("lena-ortiz", "exit_race", "2030 Millbrook council election", "by 2030-03-09"),
+        ("scott-stringer-millbrook", "withdraw", "lena-ortiz", "2030-02-03"),  # a press release is the act
+    ]
+    graph = eg.load([page])
+    (kim,) = [e for e in store.endorsement_intervals(graph) if e.endorser == "jean-kim-activist"]
+    assert kim.ended_by == "exit_race"  # the candidate left: not a withdrawal
+    assert [r["endorser"] for r in eg.withdrawals(graph)] == ["Scott Stringer"]
