@@ -2,7 +2,7 @@
 
 Columns are the Event fields (actor, action, target, date, not_before, not_after, rank, group, race,
 evidence, start, end, date_text, note, actor_kind, actor_title, target_kind, target_title, aliases)
-plus the source columns source_id (or article), source_url, outlet, published. A record without a
+plus the source columns source_id (or article), source_url, outlet, published, credit. A record without a
 source id is cited by its URL, else by the file's name.
 """
 
@@ -33,7 +33,7 @@ __all__ = [
     "read_facts",
 ]
 
-SOURCE_COLUMNS = ("source_id", "article", "source_url", "outlet", "published")
+SOURCE_COLUMNS = ("source_id", "article", "source_url", "outlet", "published", "credit")
 FACT_COLUMNS = tuple(f for f in Event.model_fields if f not in ("source", "origin")) + SOURCE_COLUMNS
 MAX_PROBLEMS = 50
 
@@ -46,13 +46,14 @@ def event_from_record(record: dict[str, Any], where: str, default_source: str) -
     record.pop("article", None)
     url = _clean(record.pop("source_url", None))
     outlet = _clean(record.pop("outlet", None))
+    credit = _clean(record.pop("credit", None))
     published = None
     try:
         published = parse_day(record.pop("published", None), "published")
     except ValueError as err:
         problems.append(str(err))
     record["source"] = Source(
-        id=source_id or url or default_source, url=url, outlet=outlet, published=published
+        id=source_id or url or default_source, url=url, outlet=outlet, published=published, credit=credit
     )
     record["origin"] = where
     try:
@@ -139,6 +140,7 @@ def event_record(event: Event) -> dict[str, Any]:
     for column, value in (
         ("source_url", source.url),
         ("outlet", source.outlet),
+        ("credit", source.credit),
         ("published", source.published),
     ):
         if value is not None:

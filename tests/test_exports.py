@@ -186,3 +186,15 @@ def test_a_list_value_holding_the_delimiter_moves_the_delimiter(write):
     files = neo4j_files(eg.load([facts]))
     assert "--array-delimiter=U+007C" in files["import.sh"]
     assert "a;b" in files["relationships_ENDORSED.csv"]
+
+
+def test_a_credit_column_in_a_facts_file_travels_into_exports(write, tmp_path):
+    facts = write(
+        "facts.csv",
+        "actor,action,target,date,source_id,credit\nAna Garcia,endorse,Jean Kim,2030-01-01,tracker-row-7,"
+        "Millbrook Data Desk (CC BY 4.0)\n",
+    )
+    export(eg.load([facts]), "json", tmp_path / "g.json")
+    data = json.loads((tmp_path / "g.json").read_text())
+    assert data["graph"]["credits"] == ["Millbrook Data Desk (CC BY 4.0)"]
+    assert [link["credits"] for link in data["links"]] == [["Millbrook Data Desk (CC BY 4.0)"]]
