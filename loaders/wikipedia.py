@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Tag, Template, Wikilink
+from mwparserfromhell.nodes import Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..graph.entities import Entity, Title, slug
@@ -252,17 +252,38 @@ def _entity(
     return key
 
 
+# A category's head noun (its last word) tells the endorsers' kind: "Labor unions" are unions,
+# "Labor leaders" and "Democratic Party officials" are people.
+_KINDS_BY_NOUN = {
+    **dict.fromkeys(("newspaper", "newspapers", "publication", "publications", "media"), "newspaper"),
+    **dict.fromkeys(("union", "unions"), "union"),
+    **dict.fromkeys(("party", "parties"), "party"),
+    **dict.fromkeys(
+        ("organization", "organizations", "organisation", "organisations", "group", "groups", "committee",
+         "committees", "pac", "pacs", "caucus", "caucuses"),
+        "organization",
+    ),
+}  # fmt: skip
+
+
 def _kind(category: str | None) -> str | None:
-    text = (category or "").lower()
-    for words, kind in (
-        (("newspaper", "editorial", "publication", "media"), "newspaper"),
-        (("union", "labor", "labour"), "union"),
-        (("parties", "party"), "party"),
-        (("organization", "organisation", "group", "committee", "pac"), "organization"),
-    ):
-        if any(w in text for w in words):
-            return kind
-    return "person" if text else None
+    """The endorsers' kind under a category; None without one (a withdrawn section's entries)."""
+    words = re.findall(r"[a-z]+", (category or "").lower())
+    if not words:
+        return None
+    return _KINDS_BY_NOUN.get(words[-1], "person")
+
+
+def _head(code: Wikicode) -> tuple[str, str]:
+    """An entry split where its endorser ends: at the first comma or parenthesis outside links and
+    templates ("[[Jerry Nadler]], U.S. Representative", "Mayor [[Eric Adams]] (D)")."""
+    before: list[str] = []
+    for i, node in enumerate(code.nodes):
+        if isinstance(node, Text) and (cut := re.search(r"[,(]", node.value)):
+            rest = node.value[cut.start() :].lstrip(",") + "".join(str(n) for n in code.nodes[i + 1 :])
+            return "".join(before) + node.value[: cut.start()], rest
+        before.append(str(node))
+    return "".join(before), ""
 
 
 def _entry(
@@ -271,12 +292,10 @@ def _entry(
     text = _REF_MARK.sub("", line).lstrip("*#: ").strip()
     code = mwparserfromhell.parse(text)
     described = _plain(code)
-    # The endorser is the first link when the line starts with it (italics allowed), else text.
-    link_first = _starts_with_link(code)
-    head, _, rest = (str(code) if link_first else described).partition(",")
+    head, rest = _head(code)
     kind = _kind(category)
     title = _plain(rest) or category
-    actor = _entity(head if link_first else head.strip(), reading, kind, title)
+    actor = _entity(head, reading, kind, title)
     if actor is None:
         return
     marks = [int(m) for m in _REF_MARK.findall(line)]
@@ -297,18 +316,6 @@ def _line_of(reading: _Reading, line: str) -> str:
         return str(page.path)
     reading.cursor = at + len(probe)
     return f"{page.path}:{page.text.count(chr(10), 0, at) + 1}"
-
-
-def _starts_with_link(code: Wikicode) -> bool:
-    """True when the first thing in `code` is a link, also inside italics or bold."""
-    for node in code.nodes:
-        if isinstance(node, Wikilink):
-            return True
-        if isinstance(node, Tag) and node.wiki_markup and node.contents is not None:
-            return _starts_with_link(node.contents)
-        if str(node).strip():
-            return False
-    return False
 
 
 def _citation(tag: Tag, reading: _Reading) -> Citation | None:
@@ -449,8 +456,7 @@ def _left_race(chunks: list[str], section: str, reading: _Reading) -> None:
         text = _REF_MARK.sub("", line).lstrip("*#: ").strip()
         if not line.lstrip().startswith("*") or not mwparserfromhell.parse(text).filter_wikilinks():
             continue
-        head = text.partition(",")[0]
-        candidate = _entity(head, reading, "person")
+        candidate = _entity(_head(mwparserfromhell.parse(text))[0], reading, "person")
         if candidate is None:
             continue
         marks = [int(m) for m in _REF_MARK.findall(line)]

@@ -41,6 +41,8 @@ def test_links_are_entity_keys_categories_kinds_and_titles(events):
         "newspaper",
         ["Newspapers"],
     )  # in italics
+    # A link after a leading word is still the endorser; a category's head noun gives the kind.
+    assert names["eric-adams-millbrook"] == ("Eric Adams", "person", ["(retired)"])
     # Plain text is keyed within the page; the box title is the candidate.
     assert names["rosa-delgado.2030-millbrook-mayoral-election"][0] == "Rosa Delgado"
     assert {e.target for e in events if e.action == "endorse"} == {GARCIA, "jean-kim-activist"}
@@ -107,7 +109,8 @@ def test_the_page_through_every_report(bundled):
     assert registry["kathryn-garcia-millbrook"].name == registry["kathryn-garcia"].name
     assert eg.resolve(graph, "Jean Kim").id == "jean-kim"
     assert [r["endorser"] for r in eg.as_of(graph, dt.date(2030, 3, 2), "jean-kim-activist")] == [
-        "Millbrook Tenants Alliance"
+        "Millbrook Tenants Alliance",
+        "Eric Adams",
     ]
     both = eg.load([*api.sample_files(), PAGE])
     assert eg.withdrawals(both, "Scott Stringer") == eg.withdrawals(bundled, "Scott Stringer")
