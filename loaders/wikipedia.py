@@ -6,8 +6,9 @@ Read with mwparserfromhell. Inside each `{{Endorsements box}}`:
   headings: `withdrawn`, `withdrawn endorsements`, `rescinded endorsement(s)`, `former
   endorsement(s)` make the entries after them withdrawals, and `declined to endorse` makes them
   nothing at all (neither an endorsement nor a withdrawal);
-- each `*` entry is one endorser: its first `[[link]]` (the link target is the entity key), else its
-  plain text up to the first comma; the rest of the line is the endorser's title;
+- each `*` entry is one endorser: the first `[[link]]` before its first comma or parenthesis (the
+  link target is the entity key), else that text; the rest of the line is the endorser's title,
+  and the category's head noun the endorser's kind;
 - each `<ref>` of the entry (named refs reused with `<ref name=x/>` included) is one report, cited
   by its URL. A citation's `date=` is the day the cited piece appeared: the act itself for a tweet
   or press release (an exact date), otherwise an upper bound (the endorsement was made by then;
