@@ -41,9 +41,15 @@ class Source(BaseModel):
     credit: str | None = None
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, field: str = "") -> str | None:
     if value is None:
         return None
+    if isinstance(value, bool | list | tuple | dict):
+        # YAML's yes/no become booleans; a list or mapping is never one text.
+        if isinstance(value, bool):
+            raise ValueError(f"{field} must be text, not yes/no ({value}): quote it".lstrip())
+        shown = "a mapping" if isinstance(value, dict) else "a list"
+        raise ValueError(f"{field} must be text, not {shown}".lstrip())
     text = " ".join(str(value).split())
     return text or None
 
@@ -81,7 +87,9 @@ class Event(BaseModel):
     @field_validator("actor", "target", mode="before")
     @classmethod
     def _name(cls, value: Any, info: Any) -> str:
-        text = _text(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError(f"{info.field_name} must be a name, not the number {value}: quote it")
+        text = _text(value, info.field_name)
         if not text:
             raise ValueError(f"{info.field_name} is required")
         return text
@@ -97,13 +105,13 @@ class Event(BaseModel):
         mode="before",
     )
     @classmethod
-    def _optional_text(cls, value: Any) -> str | None:
-        return _text(value)
+    def _optional_text(cls, value: Any, info: Any) -> str | None:
+        return _text(value, info.field_name)
 
     @field_validator("actor_kind", "target_kind", mode="before")
     @classmethod
     def _kind(cls, value: Any, info: Any) -> str | None:
-        text = _text(value)
+        text = _text(value, info.field_name)
         if text is None:
             return None
         text = text.lower()
@@ -114,7 +122,7 @@ class Event(BaseModel):
     @field_validator("action", mode="before")
     @classmethod
     def _action(cls, value: Any) -> str:
-        text = (_text(value) or "").lower()
+        text = (_text(value, "action") or "").lower()
         if not text:
             raise ValueError("action is required")
         if text not in ACTIONS:
@@ -134,6 +142,8 @@ class Event(BaseModel):
         text = str(value).strip()
         if isinstance(value, bool) or not text.isdigit():
             raise ValueError(f"{info.field_name} '{text}' is not a whole number")
+        if len(text) > 18:  # the graph stores 64-bit integers (Cypher, Neo4j)
+            raise ValueError(f"{info.field_name} '{text[:20]}…' is too large")
         number = int(text)
         if info.field_name == "rank" and number < 1:
             raise ValueError(f"rank '{text}' must be 1 or more")
@@ -144,8 +154,10 @@ class Event(BaseModel):
     def _aliases(cls, value: Any) -> tuple[str, ...]:
         if value is None or value == "":
             return ()
-        items = value.split("|") if isinstance(value, str) else list(value)
-        return tuple(t for t in (_text(v) for v in items) if t)
+        if not isinstance(value, str | list | tuple):
+            raise ValueError("aliases must be text (A|B) or a list of names")
+        items = value.split("|") if isinstance(value, str) else value
+        return tuple(t for t in (_text(v, "aliases") for v in items) if t)
 
     @model_validator(mode="after")
     def _dates(self) -> Event:

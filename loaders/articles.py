@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..graph.dates import parse_day
 from ..graph.errors import InputError
+from .records import read_source
 
 __all__ = ["Article", "Manifest", "SkippedFile", "decode", "read_article", "read_manifest"]
 
@@ -73,7 +74,7 @@ def read_manifest(path: Path) -> Manifest:
     """A CSV (file,url,outlet,published) or JSON (a list of such objects) sidecar."""
     problems: list[str] = []
     entries: dict[str, dict[str, object]] = {}
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_source(path), str(path))
     if path.suffix.lower() == ".json":
         try:
             rows = json.loads(text)
@@ -104,7 +105,7 @@ def read_manifest(path: Path) -> Manifest:
 
 def read_article(path: Path, manifest: Manifest | None = None) -> Article:
     """Decode one article; the date line wins over nothing, the manifest over the date line."""
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_source(path), str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     published, start = None, 0
     match = _DATE_LINE.match(text)

@@ -38,33 +38,69 @@ def read_entities(path: str | Path, registry: Registry) -> None:
         raise InputError(problems)
 
 
+def _text(item: dict, key: str, required: bool = False) -> str | None:
+    """A text field: YAML's yes/no, numbers, lists and mappings are not names."""
+    value = item.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValueError(f"{key} is required")
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text, not {_what(value)} ")
+    return value.strip()
+
+
+def _what(value: object) -> str:
+    if isinstance(value, bool):
+        return f"yes/no ({value})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
+
+
+def _texts(item: dict, key: str) -> list:
+    """A list field that may be given as one value: `titles: Mayor` is one title."""
+    value = item.get(key)
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def _entity(item: dict) -> Entity:
     unknown = set(item) - {"id", "name", "kind", "titles", "title", "aliases"}
     if unknown:
         raise ValueError(f"unknown field '{sorted(unknown)[0]}'")
-    name = str(item.get("name") or "").strip()
-    if not name:
-        raise ValueError("name is required")
-    kind = item.get("kind")
-    if kind is not None and str(kind).lower() not in KINDS:
+    name = _text(item, "name", required=True)
+    assert name is not None
+    kind = _text(item, "kind")
+    if kind is not None and kind.lower() not in KINDS:
         raise ValueError(f"kind '{kind}' is not one of: {', '.join(KINDS)}")
     titles = []
-    raw_titles = item.get("titles") or ([item["title"]] if item.get("title") else [])
-    for raw in raw_titles:
+    for raw in _texts(item, "titles") + _texts(item, "title"):
         if isinstance(raw, str):
             titles.append(Title(raw))
             continue
+        if not isinstance(raw, dict):
+            raise ValueError(f"a title must be text or a mapping with title, since, until, not {_what(raw)}")
         raw.pop("__line__", None)
+        extra = set(raw) - {"title", "since", "until"}
+        if extra:
+            raise ValueError(f"title: unknown field '{sorted(extra)[0]}'")
+        title = _text(raw, "title", required=True)
         since = parse_day(raw.get("since"), "since")
         until = parse_day(raw.get("until"), "until")
         if since and until and since > until:
-            raise ValueError(f"title '{raw.get('title')}': since {since} is after until {until}")
-        titles.append(Title(str(raw.get("title")), since, until))
-    aliases = [str(a) for a in item.get("aliases") or []]
+            raise ValueError(f"title '{title}': since {since} is after until {until}")
+        titles.append(Title(str(title), since, until))
+    aliases = []
+    for alias in _texts(item, "aliases"):
+        if not isinstance(alias, str):
+            raise ValueError(f"an alias must be text, not {_what(alias)} ")
+        aliases.append(alias)
     return Entity(
-        str(item.get("id") or slug(name)),
+        _text(item, "id") or slug(name),
         name,
-        str(kind).lower() if kind else None,
+        kind.lower() if kind else None,
         titles,
         aliases,
     )

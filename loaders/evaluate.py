@@ -8,7 +8,6 @@ that have a date: right if the extracted exact day is the gold date or one of it
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,20 +18,14 @@ from ..graph.actions import ACTIONS
 from ..graph.entities import AmbiguousName, Registry, UnknownName, normalize
 from ..graph.errors import InputError
 from ..graph.events import Event
+from .records import jsonl_records
 
 __all__ = ["read_gold", "score"]
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
     gold, problems = [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(f"{path}:{number}: not valid JSON ({err.msg})")
-            continue
+    for number, record in jsonl_records(path):
         missing = [k for k in ("article", "actor", "action", "target") if not record.get(k)]
         if missing:
             problems.append(f"{path}:{number}: missing {', '.join(missing)}")

@@ -1,9 +1,18 @@
-"""Reading records with their line numbers from CSV, JSONL and YAML files."""
+"""Reading records with their line numbers from CSV, JSONL and YAML files.
+
+Every source is read through `read_source`: regular files only (a FIFO or a device would hang or
+never end), at most MAX_SOURCE_BYTES. Structure is checked here, once per row and cheaply: a CSV
+row has exactly the header's cells, a quote opened is closed, no NUL bytes; YAML and JSON keys
+appear once, nesting and alias expansion are bounded.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,61 +21,185 @@ import yaml
 
 from ..graph.errors import InputError
 
-__all__ = ["csv_records", "jsonl_records", "yaml_records", "yaml_document"]
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "MAX_NESTING",
+    "MAX_SOURCE_BYTES",
+    "MAX_YAML_NODES",
+    "csv_records",
+    "jsonl_records",
+    "read_source",
+    "read_source_text",
+    "yaml_document",
+    "yaml_records",
+]
+
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # one source file; a bigger one is almost surely a mistake
+MAX_FIELD_CHARS = 131_072  # one CSV cell (the csv module's own default limit)
+MAX_NESTING = 32  # YAML/JSON levels; a facts record needs three
+MAX_YAML_NODES = 1_000_000  # YAML nodes after alias expansion ("billion laughs" stop here)
 
 
-def _read_text(path: Path) -> str:
+def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else is an InputError."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError([f"{path}: not UTF-8 text ({err.reason} at byte {err.start})"]) from None
+        with open(path, "rb", opener=_nonblocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError([f"{path}: not a regular file ({_kind(info.st_mode)}); sources are files"])
+            if info.st_size > limit:
+                raise InputError([f"{path}: {info.st_size:,} bytes, over the {limit:,}-byte limit"])
+            data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise InputError([f"{path}: is a folder"]) from None
     except OSError as err:
         raise InputError([f"{path}: cannot read: {err.strerror}"]) from None
+    if len(data) > limit:  # grew while read
+        raise InputError([f"{path}: over the {limit:,}-byte limit per source"])
+    return data
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    # Opening a FIFO with no writer would block before fstat could refuse it.
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def read_source_text(path: Path) -> str:
+    """A source as UTF-8 text (a BOM is dropped); NUL bytes are an error naming their line."""
+    data = read_source(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError([f"{path}:{line}: not UTF-8 text ({err.reason} at byte {err.start})"]) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        raise InputError([f"{path}:{text.count(chr(10), 0, nul) + 1}: a NUL byte; this is not a text file"])
+    return text
 
 
 def csv_records(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
-    """Header and (line, row) pairs; a row with more cells than the header is an error."""
-    text = _read_text(path)
+    """Header and (line, row) pairs. A row with more or fewer cells than the header, a duplicate
+    column, a quote never closed or a cell over MAX_FIELD_CHARS is an error naming its line."""
+    text = read_source_text(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    # newline="": only \n, \r\n and \r end a line; U+2028 and friends stay inside their cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError([f"{path}:1: the file is empty; expected a header row"]) from None
+        first = next(reader, None)
+    except csv.Error as err:
+        raise InputError([f"{path}:1: {_csv_problem(err)}"]) from None
+    if first is None:
+        raise InputError([f"{path}:1: the file is empty; expected a header row"])
+    header = [h.strip() for h in first]
+    seen: set[str] = set()
+    for column in header:
+        if column and column in seen:
+            raise InputError([f"{path}:1: the column '{column}' appears twice in the header"])
+        seen.add(column)
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
         start = reader.line_num + 1
-        for cells in reader:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                raise InputError([f"{path}:{start}: {_csv_problem(err)}"]) from None
             line, start = start, reader.line_num + 1
+            if len(cells) != len(header):
+                if not any(c.strip() for c in cells):
+                    continue
+                spans = f" (the row runs to line {start - 1}: a quote left open?)" if start - 1 > line else ""
+                raise InputError(
+                    [f"{path}:{line}: {len(cells)} cells but the header has {len(header)} columns{spans}"]
+                )
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(header):
-                raise InputError(
-                    [f"{path}:{line}: {len(cells)} cells but the header has {len(header)} columns"]
-                )
-            yield line, {h: (c if c.strip() else None) for h, c in zip(header, cells, strict=False)}
+            yield line, {h: (c if c.strip() else None) for h, c in zip(header, cells, strict=True)}
 
     return header, rows()
 
 
+def _csv_problem(err: csv.Error) -> str:
+    message = str(err)
+    if "field larger than field limit" in message:
+        return f"a cell longer than {MAX_FIELD_CHARS:,} characters (a quote left open?)"
+    if "unexpected end of data" in message or "EOF" in message:
+        return "a quoted cell starting here is never closed"
+    if "expected" in message and "delimiter" in message:
+        return 'text after a closing quote: a quote inside a quoted cell must be doubled ("")'
+    return message
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key '{twice}' appears twice")
+    return record
+
+
 def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+    # split("\n"), not splitlines(): U+2028 may stand raw inside a JSON string.
+    for number, line in enumerate(read_source_text(path).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as err:
             raise InputError([f"{path}:{number}: not valid JSON ({err.msg})"]) from None
+        except ValueError as err:
+            raise InputError([f"{path}:{number}: {err}"]) from None
+        except RecursionError:
+            raise InputError([f"{path}:{number}: nested too deeply"]) from None
         if not isinstance(record, dict):
             raise InputError([f"{path}:{number}: expected a JSON object, got {type(record).__name__}"])
         yield number, record
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Safe YAML loader that records each mapping's line as '__line__'."""
+    """Safe YAML loader that records each mapping's line as '__line__' and refuses duplicate keys."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        # Composing recurses per level: stop at MAX_NESTING before Python's own limit does.
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _Refused(self.peek_event(), f"nested more than {MAX_NESTING} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         mapping = super().construct_mapping(node, deep=deep)
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(set(keys)) != len(keys):
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key_node.value}' appears twice", key_node.start_mark
+                    )
+                seen.add(getattr(key_node, "value", None))
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
@@ -75,14 +208,59 @@ class _LineLoader(yaml.SafeLoader):
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
+def _expanded_size(root: yaml.Node) -> None:
+    """Refuse a document whose aliases expand past MAX_YAML_NODES, that nests deeper than
+    MAX_NESTING or that contains itself: cost is one visit per distinct node."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        if depth > MAX_NESTING:
+            raise _Refused(node, f"nested more than {MAX_NESTING} levels deep")
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _Refused(node, "an alias refers to a node that contains it")
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        if total > MAX_YAML_NODES:
+            raise _Refused(node, f"aliases expand to more than {MAX_YAML_NODES:,} values")
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root, 0)
+
+
+class _Refused(Exception):
+    def __init__(self, node: yaml.Node | yaml.Event, problem: str):
+        self.line, self.problem = node.start_mark.line + 1, problem
+
+
 def yaml_document(path: Path) -> Any:
+    loader = _LineLoader(read_source_text(path))
     try:
-        return yaml.load(_read_text(path), Loader=_LineLoader)  # noqa: S506 - a SafeLoader
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_size(node)
+        return loader.construct_document(node)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"{mark.line + 1}:" if mark else ""
         problem = getattr(err, "problem", None) or str(err)
         raise InputError([f"{path}:{line} not valid YAML ({problem})"]) from None
+    except _Refused as err:
+        raise InputError([f"{path}:{err.line}: {err.problem}"]) from None
+    except RecursionError:
+        raise InputError([f"{path}: nested too deeply"]) from None
+    finally:
+        loader.dispose()
 
 
 def yaml_records(path: Path, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -96,6 +274,11 @@ def yaml_records(path: Path, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
         raise InputError([f"{path}:1: expected a list of {key} (or a mapping with '{key}:')"])
     for item in document:
         if not isinstance(item, dict):
-            raise InputError([f"{path}: each of the {key} must be a mapping, got {item!r}"])
+            raise InputError([f"{path}: each of the {key} must be a mapping, got {_short(item)}"])
         line = item.pop("__line__", 0)
         yield line, item
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

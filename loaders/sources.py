@@ -22,7 +22,7 @@ from .entities import read_aliases, read_entities
 from .facts import read_facts
 from .fivethirtyeight import read_snapshot, snapshot_entities
 from .primaries import read_primaries
-from .records import csv_records
+from .records import csv_records, read_source_text
 from .wikipedia import read_wikipedia
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class Peek:
 
     @cached_property
     def text(self) -> str:
-        return self.path.read_text(encoding="utf-8-sig", errors="replace")
+        return read_source_text(self.path)
 
 
 @dataclass

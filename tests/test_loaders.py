@@ -165,7 +165,7 @@ def test_missing_source_and_undecodable_file(tmp_path: Path):
         eg.load([tmp_path / "nope.csv"])
     latin = tmp_path / "latin.csv"
     latin.write_bytes("actor,action,target\nJos\xe9,endorse,B\n".encode("latin-1"))
-    with pytest.raises(InputError, match=r"latin.csv: not UTF-8 text"):
+    with pytest.raises(InputError, match=r"latin.csv:2: not UTF-8 text"):
         eg.load([latin])
 
 
