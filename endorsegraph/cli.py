@@ -22,7 +22,7 @@ from .graph.errors import InputError
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .outputs.tables import FORMATS as OUTPUT_FORMATS
-from .outputs.tables import render, render_profile, rich_table, write_atomically
+from .outputs.tables import OutputError, render, render_profile, rich_table, write_atomically
 from .queries import reports
 
 
@@ -104,7 +104,7 @@ def handle_errors(command: Callable) -> Callable:
             for problem in err.problems:
                 click.echo(f"error: {problem}", err=True)
             sys.exit(1)
-        except (UnknownName, AmbiguousName, Neo4jError) as err:
+        except (UnknownName, AmbiguousName, Neo4jError, OutputError) as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -21,8 +18,9 @@ from rich.table import Table
 
 from ..graph.dates import range_text
 from ..queries.rows import DATE_RANGES
+from .files import OutputError, write_atomically
 
-__all__ = ["FORMATS", "render", "render_profile", "write_atomically"]
+__all__ = ["FORMATS", "OutputError", "render", "render_profile", "write_atomically"]
 
 # Every command that prints rows offers these, as --table, --csv, --json and --markdown.
 FORMATS: dict[str, str] = {
@@ -137,17 +135,3 @@ def render_profile(profile: dict[str, Any], fmt: str) -> str:
     parts += ["\n", render(profile["endorsements"], ENDORSEMENT_COLUMNS, style, "Endorsements"), "\n"]
     parts.append(render(profile["events"], TIMELINE_COLUMNS, style, "Events"))
     return "".join(parts)
-
-
-def write_atomically(path: str | Path, content: str | bytes) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
