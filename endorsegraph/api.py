@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .graph.checks import load_warnings
 from .graph.entities import Registry
 from .graph.eventlog import EventLog
 from .graph.timeline import build_graph
@@ -66,6 +67,7 @@ def load(
     announce: Callable[[SourceFile], None] | None = None,
     warn: Callable[[str], None] | None = None,
     spacy_model: str | None = None,
+    strict: bool = False,
 ) -> nx.MultiDiGraph:
     """Load sources (files or folders; default: the bundled dataset) into the timeline graph.
 
@@ -74,14 +76,25 @@ def load(
     files (.txt) are read by the extractor knowing only the entities and alias tables;
     `spacy_model` names a trained spaCy pipeline to use instead of the blank one. Raises
     graph.errors.InputError naming file, line and problem; nothing is returned half-loaded.
+
+    A bad article file is skipped and reported to `warn` at the end (an InputError when `strict`);
+    so are empty folders and files without records. Semantic problems (conflicting dates,
+    self-endorsement, look-alike names, withdrawals with no endorsement on record: one summary line,
+    or one per withdrawal when `strict`) go to `warn`, each starting with FILE:LINE.
     """
     paths = list(sources) if sources else sample_files()
     files = [f for p in entity_tables() for f in detect(p)]
     for path in paths:
-        files += detect(path, fmt)
+        found = detect(path, fmt)
+        if not found and warn:
+            warn(f"{path}: no source files in this folder")
+        files += found
     registry = Registry()
-    events = load_sources(files, registry, announce, warn, spacy_model)
-    return build_graph(EventLog.from_events(events, registry))
+    events = load_sources(files, registry, announce, warn, spacy_model, strict)
+    graph = build_graph(EventLog.from_events(events, registry))
+    for message in load_warnings(graph, every=strict) if warn else ():
+        warn(message)
+    return graph
 
 
 def entity_registry() -> Registry:

@@ -53,6 +53,13 @@ def source_options(command: Callable) -> Callable:
     """--source, --format and --spacy-model, shared by every command that reads sources."""
     command = _spacy_option(command)
     command = click.option(
+        "--strict",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="A bad article file is an error, not a warning; list every implied withdrawal.",
+    )(command)
+    command = click.option(
         "--format",
         "facts_format",
         type=click.Choice(FACT_FORMATS),
@@ -88,9 +95,22 @@ def _warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Options every command shares but few read (--strict, --raw-csv) wait in ctx.meta."""
+    ctx.meta[param.name] = value
+    return value
+
+
 def _load(sources: Sequence[Path], facts_format: str | None):
-    spacy_model = click.get_current_context().params.get("spacy_model")
-    return api.load(sources or None, facts_format, announce=_announce, warn=_warn, spacy_model=spacy_model)
+    ctx = click.get_current_context()
+    return api.load(
+        sources or None,
+        facts_format,
+        announce=_announce,
+        warn=_warn,
+        spacy_model=ctx.params.get("spacy_model"),
+        strict=ctx.meta.get("strict", False),
+    )
 
 
 def handle_errors(command: Callable) -> Callable:

@@ -92,6 +92,7 @@ class Loading:
     articles: list[SourceFile] = field(default_factory=list)
     # What a reader gathers from several files before it can say anything (tracker snapshots).
     pending: dict[str, list] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,10 @@ def _read_manifest(file: SourceFile, loading: Loading) -> None:
 
 
 def _read_facts(file: SourceFile, loading: Loading) -> None:
-    loading.events += read_facts(file.path, file.fmt)
+    events = read_facts(file.path, file.fmt)
+    if not events:
+        loading.warnings.append(f"{file.path}: no facts in this file (only a header, or empty)")
+    loading.events += events
 
 
 def _read_entities(file: SourceFile, loading: Loading) -> None:
@@ -257,18 +261,23 @@ def read_articles(
     warn: Callable[[str], None] | None = None,
     spacy_model: str | None = None,
     manifest: Manifest | None = None,
+    strict: bool = False,
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Extract every article file, knowing only what `registry` holds; binary files and names left
-    unresolved go to `warn`."""
+    """Extract every article file, knowing only what `registry` holds; names left unresolved go to
+    `warn`. A bad article (binary, unreadable, a wrong date line) does not stop the others: every
+    one is reported at the end, to `warn`, or as one InputError when `strict`."""
     from .extract import Extractor  # spaCy loads only when there are articles
 
     extractor = None
+    skipped: list[str] = []
     for file in files:
         try:
             article = read_article(file.path, manifest)
-        except SkippedFile as skipped:
-            if warn:
-                warn(str(skipped))
+        except SkippedFile as err:
+            skipped.append(str(err))
+            continue
+        except InputError as err:
+            skipped += [f"{p}: article skipped" for p in err.problems]
             continue
         extractor = extractor or Extractor(registry, spacy_model)
         result = extractor.extract(article)
@@ -276,6 +285,11 @@ def read_articles(
             if warn:
                 warn(note)
         yield article, result
+    if skipped and strict:
+        raise InputError(skipped)
+    for problem in skipped:
+        if warn:
+            warn(problem)
 
 
 def gather(
@@ -314,12 +328,17 @@ def load_sources(
     announce: Callable[[SourceFile], None] | None = None,
     warn: Callable[[str], None] | None = None,
     spacy_model: str | None = None,
+    strict: bool = False,
 ) -> list[Event]:
     """Fill `registry` from entity files and return the events of facts files and articles.
     Articles are read knowing only the entities and alias tables (facts files are not resolved
     until the event log is built). Every file is read before anything is returned; problems from
     all of them are raised together."""
     loading = gather(files, registry, announce)
-    for _, result in read_articles(loading.articles, registry, warn, spacy_model, loading.manifest):
+    for message in loading.warnings:
+        if warn:
+            warn(message)
+    articles = read_articles(loading.articles, registry, warn, spacy_model, loading.manifest, strict)
+    for _, result in articles:
         loading.events += result.events
     return loading.events

@@ -68,7 +68,8 @@ def test_timeline_and_entity(run):
 
 def test_unknown_name_is_a_clear_error(run):
     result = run("withdrawals", "--candidate", "Scot Stringr", code=1)
-    assert result.stderr.strip() == "error: no entity named 'Scot Stringr'; did you mean: Scott Stringer?"
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
+    assert errors == ["error: no entity named 'Scot Stringr'; did you mean: Scott Stringer?"]
     assert result.stdout == ""
 
 

@@ -134,7 +134,7 @@ def test_cli_dry_run_contacts_no_server(run, tmp_path):
 
 def test_cli_unreachable_server_is_one_line(run):
     result = run("push", "--uri", "bolt://127.0.0.1:9", code=1, env={"NEO4J_PASSWORD": "secret"})
-    (line,) = result.stderr.strip().splitlines()
+    (line,) = [line for line in result.stderr.splitlines() if not line.startswith("warning: ")]
     assert line.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
     assert "secret" not in result.output
 
