@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "CypherSession",
@@ -88,7 +89,16 @@ class Neo4jSettings:
         NEO4J_PASSWORD or `ask_password` (a hidden prompt), never from the command line."""
         uri = uri or os.environ.get("NEO4J_URI") or "bolt://localhost:7687"
         if not re.match(r"^(bolt|neo4j)(\+s|\+ssc)?://", uri):
-            raise Neo4jError(f"unsupported Neo4j URI '{uri}': use bolt://, neo4j://, bolt+s:// or neo4j+s://")
+            raise Neo4jError(
+                f"unsupported Neo4j URI '{redacted(uri)}': use bolt://, neo4j://, bolt+s:// or neo4j+s://"
+            )
+        if urlsplit(uri).password is not None or "@" in urlsplit(uri).netloc:
+            # Never echo it: error lines end up in terminals, logs and bug reports.
+            raise Neo4jError(
+                f"the URI '{redacted(uri)}' holds a user name or password: give the user with --user "
+                "or NEO4J_USERNAME and the password in NEO4J_PASSWORD (change that password: it was "
+                "typed on a command line)"
+            )
         password = os.environ.get("NEO4J_PASSWORD")
         if password is None and ask_password is not None:
             password = ask_password()
@@ -100,6 +110,14 @@ class Neo4jSettings:
         )
 
 
+def redacted(uri: str) -> str:
+    """`uri` with any user name and password replaced by ***."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+
+
 class Neo4jSession:
     """A Neo4j driver session; reads in read transactions, writes in managed write transactions."""
 
@@ -109,10 +127,16 @@ class Neo4jSession:
 
         self.settings = settings
         self._errors = exceptions
+        self._timeout = connection_timeout
         auth = (settings.user, settings.password or "")
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                settings.uri, auth=auth, connection_timeout=connection_timeout, max_transaction_retry_time=5
+                settings.uri,
+                auth=auth,
+                connection_timeout=connection_timeout,
+                # The Bolt handshake waits this long (60 s by default) for a server that is not Bolt.
+                connection_acquisition_timeout=connection_timeout,
+                max_transaction_retry_time=5,
             )
             self._driver.verify_connectivity()
         except Exception as err:  # noqa: BLE001 - every driver error becomes one clear line
@@ -128,6 +152,11 @@ class Neo4jSession:
         e, s = self._errors, self.settings
         if isinstance(err, e.AuthError):
             return Neo4jError(f"Neo4j at {s.uri} refused user '{s.user}': wrong user name or password")
+        if "Bolt handshake" in str(err):
+            return Neo4jError(
+                f"{s.uri} did not answer as a Bolt server in {self._timeout:g} s "
+                "(is it another service, such as Neo4j's HTTP port? Bolt is usually 7687)"
+            )
         if isinstance(err, e.ServiceUnavailable | OSError):
             return Neo4jError(f"cannot reach Neo4j at {s.uri}: {err}")
         code = getattr(err, "code", "") or ""
