@@ -78,6 +78,14 @@ def output_options(command: Callable) -> Callable:
     """--table/--csv/--json/--markdown and -o, shared by every command that prints rows."""
     for fmt, text in reversed(OUTPUT_FORMATS.items()):
         command = click.option(f"--{fmt}", "fmt", flag_value=fmt, help=text)(command)
+    command = click.option(
+        "--raw-csv",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="Keep CSV cells that start with = + - @ as they are (by default a ' is put before them, "
+        "so that a spreadsheet does not run them as formulas).",
+    )(command)
     return click.option(
         "-o",
         "--output",
@@ -99,6 +107,10 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """Options every command shares but few read (--strict, --raw-csv) wait in ctx.meta."""
     ctx.meta[param.name] = value
     return value
+
+
+def _neutralise() -> bool:
+    return not click.get_current_context().meta.get("raw_csv", False)
 
 
 def _load(sources: Sequence[Path], facts_format: str | None):
@@ -148,12 +160,12 @@ def emit(
 ) -> None:
     fmt = fmt or "table"
     if output is not None:
-        write_atomically(output, render(rows, columns, fmt, title))
+        write_atomically(output, render(rows, columns, fmt, title, neutralise=_neutralise()))
         click.echo(f"wrote {len(rows)} rows to {output}", err=True)
     elif fmt == "table" and sys.stdout.isatty():
         Console().print(rich_table(rows, columns, title))
     else:
-        click.echo(render(rows, columns, fmt, title), nl=False)
+        click.echo(render(rows, columns, fmt, title, neutralise=_neutralise()), nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -225,7 +237,7 @@ def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
 
     CSV gives the entity's events; JSON and Markdown give everything."""
     graph = _load(sources, facts_format)
-    _write(render_profile(reports.entity_profile(graph, name), fmt or "table"), output)
+    _write(render_profile(reports.entity_profile(graph, name), fmt or "table", _neutralise()), output)
 
 
 @cli.command()

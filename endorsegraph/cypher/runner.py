@@ -7,6 +7,7 @@ The CLI's `cypher` command is this module plus option parsing; notebooks and scr
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from .push import push
 __all__ = ["ENGINES", "QueryFailed", "WriteRefused", "catalogue", "prepare", "run_query", "session_for"]
 
 ENGINES = ("embedded", "neo4j")
+_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 
 
 class QueryFailed(Neo4jError):
@@ -72,7 +74,11 @@ def session_for(
 def run_query(
     session: CypherSession, text: str, params: dict[str, Any], write: bool = False
 ) -> list[dict[str, Any]]:
-    """Run `text`; read-only unless `write`. Either engine's error becomes one line."""
+    """Run `text`; read-only unless `write`. Either engine's error becomes one line. Read-only also
+    means reading no files: LOAD CSV (which reads local files, /etc/passwd as gladly as data) is
+    refused unless `write`."""
+    if not write and _LOAD_CSV.search(text):
+        raise WriteRefused("LOAD CSV reads files from this machine: refused in a read-only query")
     try:
         return session.write(text, params) if write else session.read(text, params)
     except Neo4jError as err:

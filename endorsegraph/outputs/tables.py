@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from ..graph.dates import range_text
 from ..queries.rows import DATE_RANGES
 from .files import OutputError, write_atomically
 
-__all__ = ["FORMATS", "OutputError", "render", "render_profile", "write_atomically"]
+__all__ = ["FORMATS", "OutputError", "markdown_text", "render", "render_profile", "write_atomically"]
 
 # Every command that prints rows offers these, as --table, --csv, --json and --markdown.
 FORMATS: dict[str, str] = {
@@ -39,6 +40,26 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(_cell(v) for v in value)
     return str(value)
+
+
+# OWASP's list for CSV injection: a spreadsheet reads such a cell as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(value: Any) -> str:
+    text = _cell(value)
+    number = isinstance(value, int | float) and not isinstance(value, bool)  # -3 is a number, not a formula
+    return "'" + text if not number and text.startswith(_FORMULA_STARTS) else text
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]|!#<>])")
+
+
+def markdown_text(text: str) -> str:
+    """Text safe in a Markdown table cell or heading: HTML and Markdown markup escaped, one line."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _date_groups(columns: Sequence[str]) -> dict[str, tuple[str, str, str]]:
@@ -82,23 +103,25 @@ def render(
     fmt: str,
     title: str | None = None,
     width: int = 400,
+    neutralise: bool = True,
 ) -> str:
-    """Rows as text in one of FORMATS."""
+    """Rows as text in one of FORMATS. CSV text cells that a spreadsheet would run as a formula
+    (starting with = + - @, a tab or a carriage return) get a leading ' unless not `neutralise`."""
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+        cell = _neutralised if neutralise else _cell
+        writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
         return out.getvalue()
     if fmt == "markdown":
         header, body = _for_people(rows, columns)
-        escape = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-        lines = [f"**{title}**", ""] if title else []
+        lines = [f"**{markdown_text(title)}**", ""] if title else []
         lines.append("| " + " | ".join(h.replace("_", " ") for h in header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
-        lines += ["| " + " | ".join(escape(v) for v in values) + " |" for values in body]
+        lines += ["| " + " | ".join(markdown_text(v) for v in values) + " |" for values in body]
         return "\n".join(lines) + "\n"
     if fmt == "table":
         console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
@@ -108,7 +131,7 @@ def render(
     raise ValueError(f"unknown output format {fmt!r}")
 
 
-def render_profile(profile: dict[str, Any], fmt: str) -> str:
+def render_profile(profile: dict[str, Any], fmt: str, neutralise: bool = True) -> str:
     """An entity's profile (queries.entity_profile): JSON whole; CSV its events; the table and
     Markdown a short card, then its endorsements and its events."""
     from ..queries.reports import ENDORSEMENT_COLUMNS, TIMELINE_COLUMNS
@@ -116,7 +139,7 @@ def render_profile(profile: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return render([profile], (), "json")
     if fmt == "csv":
-        return render(profile["events"], TIMELINE_COLUMNS, "csv")
+        return render(profile["events"], TIMELINE_COLUMNS, "csv", neutralise=neutralise)
     titles = "; ".join(
         t["title"] + (f" ({t['since'] or '…'} to {t['until'] or '…'})" if t["since"] or t["until"] else "")
         for t in profile["titles"]
@@ -130,8 +153,8 @@ def render_profile(profile: dict[str, Any], fmt: str) -> str:
     ]
     markdown = fmt == "markdown"
     style = "markdown" if markdown else "table"
-    parts = [f"# {profile['name']}\n\n" if markdown else f"{profile['name']}\n"]
-    parts += [f"- {k}: {v}\n" if markdown else f"  {k}: {v}\n" for k, v in facts if v]
+    parts = [f"# {markdown_text(profile['name'])}\n\n" if markdown else f"{profile['name']}\n"]
+    parts += [f"- {k}: {markdown_text(v)}\n" if markdown else f"  {k}: {v}\n" for k, v in facts if v]
     parts += ["\n", render(profile["endorsements"], ENDORSEMENT_COLUMNS, style, "Endorsements"), "\n"]
     parts.append(render(profile["events"], TIMELINE_COLUMNS, style, "Events"))
     return "".join(parts)
