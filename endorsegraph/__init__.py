@@ -6,26 +6,51 @@ eg.withdrawals(graph, candidate="Scott Stringer")
 eg.as_of(graph, datetime.date(2021, 5, 2), candidate="Dianne Morales")
 """
 
-from .api import bundled_dataset, extract, load
-from .graph import (
-    Action,
-    AmbiguousName,
-    Endorsement,
-    Entity,
-    Event,
-    EventLog,
-    Fact,
-    Registry,
-    Source,
-    Span,
-    Status,
-    UnknownName,
-    build_graph,
-    endorsements,
-    graph_as_of,
-)
-from .graph.errors import InputError
-from .queries import as_of, compare, entity_profile, resolve, stood_by, timeline, withdrawals
+import importlib
+from typing import Any
+
+# Names load on first use (PEP 562): `endorsegraph` starts fast, and Ctrl-C while the command line
+# starts up lands in its handler, not in an import.
+_HOMES = {
+    **dict.fromkeys(("bundled_dataset", "extract", "load"), ".api"),
+    **dict.fromkeys(
+        (
+            "Action",
+            "AmbiguousName",
+            "Endorsement",
+            "Entity",
+            "Event",
+            "EventLog",
+            "Fact",
+            "Registry",
+            "Source",
+            "Span",
+            "Status",
+            "UnknownName",
+            "build_graph",
+            "endorsements",
+            "graph_as_of",
+        ),
+        ".graph",
+    ),
+    "InputError": ".graph.errors",
+    **dict.fromkeys(
+        ("as_of", "compare", "entity_profile", "resolve", "stood_by", "timeline", "withdrawals"), ".queries"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'endorsegraph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

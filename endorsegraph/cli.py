@@ -18,7 +18,7 @@ from .cypher.engines import Neo4jError, Neo4jSession, Neo4jSettings
 from .cypher.push import DEFAULT_DATASET, dry_run_script, push
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
-from .graph.errors import InputError
+from .graph.errors import InputError, clip
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .outputs.tables import FORMATS as OUTPUT_FORMATS
@@ -100,7 +100,7 @@ def _announce(file: SourceFile) -> None:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(clip(f"warning: {message}"), err=True)
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -137,7 +137,7 @@ def handle_errors(command: Callable) -> Callable:
                 click.echo(f"error: {problem}", err=True)
             sys.exit(1)
         except (UnknownName, AmbiguousName, Neo4jError, OutputError) as err:
-            click.echo(f"error: {err}", err=True)
+            click.echo(clip(f"error: {err}"), err=True)
             sys.exit(1)
 
     return wrapper

@@ -70,8 +70,9 @@ class UnknownName(LookupError):
 class AmbiguousName(LookupError):
     def __init__(self, name: str, candidates: list[Entity]):
         self.name, self.candidates = name, candidates
-        listed = "; ".join(f"{e.id} ({_describe(e)})" for e in candidates)
-        super().__init__(f"'{name}' could mean {len(candidates)} entities: {listed}; use the id")
+        listed = "; ".join(f"{e.id} ({_describe(e)})" for e in candidates[:5])
+        more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+        super().__init__(f"'{name}' could mean {len(candidates)} entities: {listed}{more}; use the id")
 
 
 def _describe(entity: Entity) -> str:

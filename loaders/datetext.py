@@ -110,6 +110,7 @@ def _vague(phrase: str, published: dt.date | None) -> Span | None:
 
 
 _DIGIT = re.compile(r"\d")
+_NEXT_DAY = ("the next day", "the following day", "a day later", "the day after")
 _MAY_HOLD_A_DATE = ("day", "week", "month", "recent", "tonight", "morning", "afternoon", "evening", "jan",
                     "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # fmt: skip
 
@@ -126,36 +127,39 @@ def find_dates(text: str, published: dt.date | None, anchor: dt.date | None = No
         groups = [g for g in m.groups() if g is not None]
         phrase = m.group(0)
         span: Span | None = None
-        if kind == "iso":
-            day = _safe(int(groups[1]), int(groups[2]), int(groups[3]))
-            span = Span.of(day) if day else None
-        elif kind == "month_day":
-            _, month, day, *year = groups
-            span = _absolute(_month(month), int(day), year[0] if year else None, published)
-        elif kind == "day_month":
-            _, day, month, *year = groups
-            span = _absolute(_month(month), int(day), year[0] if year else None, published)
-        elif kind == "weekday" and published is not None:
-            weekday = WEEKDAYS.index(_WEEKDAY.search(phrase).group(0).lower())  # type: ignore[union-attr]
-            back = (published.weekday() - weekday) % 7
-            if phrase.lower().startswith("last ") and back == 0:
-                back = 7
-            span = Span.of(published - dt.timedelta(days=back))
-        elif kind == "yesterday":
-            base = published or anchor  # news "yesterday" counts from publication
-            if base is not None:
-                span = Span.of(base - dt.timedelta(days=1) if phrase.lower() == "yesterday" else base)
-        elif kind == "chained" and anchor is not None:
-            later = phrase.lower() in ("the next day", "the following day", "a day later", "the day after")
-            span = Span.of(anchor + dt.timedelta(days=1 if later else -1))
-        elif kind == "vague":
-            span = _vague(" ".join(phrase.lower().split()), published)
-        elif kind == "year":
-            year = int(groups[1])
-            end = dt.date(year, 12, 31)
-            if published and published < end:
-                end = published
-            span = Span(dt.date(year, 1, 1), end) if dt.date(year, 1, 1) <= end else None
+        try:
+            if kind == "iso":
+                day = _safe(int(groups[1]), int(groups[2]), int(groups[3]))
+                span = Span.of(day) if day else None
+            elif kind == "month_day":
+                _, month, day, *year = groups
+                span = _absolute(_month(month), int(day), year[0] if year else None, published)
+            elif kind == "day_month":
+                _, day, month, *year = groups
+                span = _absolute(_month(month), int(day), year[0] if year else None, published)
+            elif kind == "weekday" and published is not None:
+                weekday = WEEKDAYS.index(_WEEKDAY.search(phrase).group(0).lower())  # type: ignore[union-attr]
+                back = (published.weekday() - weekday) % 7
+                if phrase.lower().startswith("last ") and back == 0:
+                    back = 7
+                span = Span.of(published - dt.timedelta(days=back))
+            elif kind == "yesterday":
+                base = published or anchor  # news "yesterday" counts from publication
+                if base is not None:
+                    span = Span.of(base - dt.timedelta(days=1) if phrase.lower() == "yesterday" else base)
+            elif kind == "chained" and anchor is not None:
+                later = phrase.lower() in _NEXT_DAY
+                span = Span.of(anchor + dt.timedelta(days=1 if later else -1))
+            elif kind == "vague":
+                span = _vague(" ".join(phrase.lower().split()), published)
+            elif kind == "year":
+                year = int(groups[1])
+                end = dt.date(year, 12, 31)
+                if published and published < end:
+                    end = published
+                span = Span(dt.date(year, 1, 1), end) if dt.date(year, 1, 1) <= end else None
+        except OverflowError:  # a day before 0001-01-01 or after 9999-12-31: no date
+            span = None
         mention = DateMention(m.start(), m.end(), phrase, kind, span)
         found.append(mention)
         if mention.exact:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..graph.dates import Span, narrow, precision
 from ..graph.entities import Registry
+from ..graph.errors import InputError
 from ..graph.events import Event, Source
 from .articles import Article
 from .datetext import DateMention, find_dates
@@ -74,7 +75,16 @@ class Extractor:
         self.registry = registry
         self.gazetteer = Gazetteer(registry)
         if spacy_model:
-            self.nlp = spacy.load(spacy_model, exclude=["ner", "lemmatizer", "textcat"])
+            try:
+                self.nlp = spacy.load(spacy_model, exclude=["ner", "lemmatizer", "textcat"])
+            except (OSError, ValueError, ImportError) as err:
+                first = str(err).splitlines()[0] if str(err) else type(err).__name__
+                raise InputError(
+                    [
+                        f"--spacy-model {spacy_model}: cannot load this spaCy pipeline ({first}); "
+                        "install it, or leave out --spacy-model to read with the blank English one"
+                    ]
+                ) from None
         else:
             self.nlp = spacy.blank("en")
             self.nlp.add_pipe("sentencizer")
