@@ -46,7 +46,7 @@ def _text(item: dict, key: str, required: bool = False) -> str | None:
             raise ValueError(f"{key} is required")
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{key} must be text, not {_what(value)} ")
+        raise ValueError(f"{key} must be text, not {_what(value)}")
     return value.strip()
 
 
@@ -95,7 +95,7 @@ def _entity(item: dict) -> Entity:
     aliases = []
     for alias in _texts(item, "aliases"):
         if not isinstance(alias, str):
-            raise ValueError(f"an alias must be text, not {_what(alias)} ")
+            raise ValueError(f"an alias must be text, not {_what(alias)}")
         aliases.append(alias)
     return Entity(
         _text(item, "id") or slug(name),

@@ -142,7 +142,7 @@ def _csv_problem(err: csv.Error) -> str:
         return f"a cell longer than {MAX_FIELD_CHARS:,} characters (a quote left open?)"
     if "unexpected end of data" in message or "EOF" in message:
         return "a quoted cell starting here is never closed"
-    if "expected" in message and "delimiter" in message:
+    if "expected after" in message:
         return 'text after a closing quote: a quote inside a quoted cell must be doubled ("")'
     return message
 
@@ -243,8 +243,10 @@ class _Refused(Exception):
 
 
 def yaml_document(path: Path) -> Any:
-    loader = _LineLoader(read_source_text(path))
+    text = read_source_text(path)
+    loader = None
     try:
+        loader = _LineLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None
@@ -252,7 +254,8 @@ def yaml_document(path: Path) -> Any:
         return loader.construct_document(node)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = f"{mark.line + 1}:" if mark else ""
+        position = getattr(err, "position", None)  # a reader error: a character YAML refuses
+        line = f"{mark.line + 1}:" if mark else f"{text.count(chr(10), 0, position) + 1}:" if position else ""
         problem = getattr(err, "problem", None) or str(err)
         raise InputError([f"{path}:{line} not valid YAML ({problem})"]) from None
     except _Refused as err:
@@ -260,7 +263,8 @@ def yaml_document(path: Path) -> Any:
     except RecursionError:
         raise InputError([f"{path}: nested too deeply"]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def yaml_records(path: Path, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
