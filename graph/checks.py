@@ -29,7 +29,7 @@ def load_warnings(graph: nx.MultiDiGraph, every: bool = False) -> list[str]:
     for fact in log:
         name = registry[fact.actor].name
         if fact.actor == fact.target and spec(fact.action).interval is not None:
-            warnings.append(f"{_where(fact)}: {name} {fact.action.value}s {name}: an entity and itself")
+            warnings.append(f"{_where(fact)}: {fact.action.value} with {name} as both actor and target")
         for other_id in fact.conflicts:
             other = log.by_id[other_id]
             if fact.id < other.id:
