@@ -8,7 +8,6 @@ reviewer can find the evidence in the file.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import json
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from ..graph.dates import parse_day
 from ..graph.errors import InputError
-from .records import read_source
+from .records import csv_records, read_source, unique_keys
 
 __all__ = ["Article", "Manifest", "SkippedFile", "decode", "read_article", "read_manifest"]
 
@@ -39,8 +38,11 @@ class Article:
         return self.text[self.body_start :]
 
 
-class SkippedFile(Exception):
+class SkippedFile(InputError):
     """A file that is not an article (binary): reported and skipped, not an error."""
+
+    def __init__(self, problem: str):
+        super().__init__([problem])
 
 
 def decode(data: bytes, where: str) -> str:
@@ -74,19 +76,31 @@ def read_manifest(path: Path) -> Manifest:
     """A CSV (file,url,outlet,published) or JSON (a list of such objects) sidecar."""
     problems: list[str] = []
     entries: dict[str, dict[str, object]] = {}
-    text = decode(read_source(path), str(path))
+    numbered: list[tuple[int, object]]
     if path.suffix.lower() == ".json":
+        text = decode(read_source(path), str(path))
         try:
-            rows = json.loads(text)
+            rows = json.loads(text, object_pairs_hook=unique_keys)
         except json.JSONDecodeError as err:
             raise InputError([f"{path}:{err.lineno}: not valid JSON ({err.msg})"]) from None
-        numbered = list(enumerate(rows if isinstance(rows, list) else [], start=1))
+        except RecursionError:
+            raise InputError([f"{path}: nested too deeply"]) from None
+        except ValueError as err:
+            raise InputError([f"{path}: {err}"]) from None
+        if not isinstance(rows, list):
+            raise InputError(
+                [f"{path}:1: a JSON manifest is a list of objects: file, url, outlet, published"]
+            )
+        numbered = list(enumerate(rows, start=1))
     else:
-        reader = csv.DictReader(text.splitlines())
-        numbered = [(reader.line_num, row) for row in reader]
+        numbered = list(csv_records(path)[1])
     for line, row in numbered:
         if not isinstance(row, dict) or not row.get("file"):
             problems.append(f"{path}:{line}: each entry needs a 'file'")
+            continue
+        not_text = [k for k in ("file", "url", "outlet") if not isinstance(row.get(k) or "", str)]
+        if not_text:
+            problems.append(f"{path}:{line}: {not_text[0]} must be text")
             continue
         try:
             published = parse_day(row.get("published"), "published")

@@ -30,6 +30,7 @@ __all__ = [
     "jsonl_records",
     "read_source",
     "read_source_text",
+    "unique_keys",
     "yaml_document",
     "yaml_records",
 ]
@@ -147,7 +148,8 @@ def _csv_problem(err: csv.Error) -> str:
     return message
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads' object_pairs_hook: a key given twice is a ValueError, not a silent overwrite."""
     record = dict(pairs)
     if len(record) != len(pairs):
         seen: set[str] = set()
@@ -162,7 +164,7 @@ def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line, object_pairs_hook=_unique_keys)
+            record = json.loads(line, object_pairs_hook=unique_keys)
         except json.JSONDecodeError as err:
             raise InputError([f"{path}:{number}: not valid JSON ({err.msg})"]) from None
         except ValueError as err:

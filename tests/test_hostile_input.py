@@ -19,7 +19,8 @@ import endorsegraph as eg
 from endorsegraph.cli import cli
 from endorsegraph.graph.errors import MAX_LINE, InputError
 from endorsegraph.loaders import records
-from endorsegraph.loaders.entities import read_entities
+from endorsegraph.loaders.articles import read_article, read_manifest
+from endorsegraph.loaders.entities import read_aliases, read_entities
 from endorsegraph.loaders.facts import read_facts
 
 HEADER = "actor,action,target,date,race\n"
@@ -219,6 +220,10 @@ LOADERS = {
     "facts.jsonl": lambda p: read_facts(p, "jsonl"),
     "facts.yaml": lambda p: read_facts(p, "yaml"),
     "entities.yaml": lambda p: read_entities(p, eg.Registry()),
+    "aliases.csv": lambda p: read_aliases(p, eg.Registry()),
+    "manifest.json": read_manifest,
+    "manifest.csv": read_manifest,
+    "article.txt": read_article,
 }
 
 
@@ -269,7 +274,7 @@ def test_arbitrary_yaml_and_json_structures_raise_nothing_but_input_error(tmp_pa
 
     value = {wrap: document} if wrap else document
     path = tmp_path / name
-    if name.endswith(".jsonl"):
+    if name.endswith((".jsonl", ".txt")):
         items = document if isinstance(document, list) else [document]
         path.write_text("".join(json.dumps(v) + "\n" for v in items), encoding="utf-8")
     elif name.endswith(".yaml"):
