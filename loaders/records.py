@@ -13,6 +13,7 @@ import io
 import json
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_SOURCE_BYTES",
     "MAX_YAML_NODES",
+    "STDIN",
     "csv_records",
     "jsonl_records",
     "read_source",
@@ -41,8 +43,19 @@ MAX_NESTING = 32  # YAML/JSON levels; a facts record needs three
 MAX_YAML_NODES = 1_000_000  # YAML nodes after alias expansion ("billion laughs" stop here)
 
 
+STDIN = "-"  # a source named "-" is standard input
+_stdin: list = [None, b""]  # (the stream read, its bytes): detection and reading share one read
+
+
 def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; anything else is an InputError."""
+    """The bytes of a regular file (or of standard input, for "-"; read once) of at most `limit`
+    bytes; anything else is an InputError."""
+    if str(path) == STDIN:
+        if _stdin[0] is not sys.stdin:
+            _stdin[:] = [sys.stdin, sys.stdin.buffer.read(limit + 1)]
+        if len(_stdin[1]) > limit:
+            raise InputError([f"{path}: standard input is over the {limit:,}-byte limit"])
+        return _stdin[1]
     try:
         with open(path, "rb", opener=_nonblocking) as handle:
             info = os.fstat(handle.fileno())

@@ -22,7 +22,7 @@ from .entities import read_aliases, read_entities
 from .facts import read_facts
 from .fivethirtyeight import read_snapshot, snapshot_entities
 from .primaries import read_primaries
-from .records import csv_records, read_source_text
+from .records import STDIN, csv_records, read_source_text
 from .wikipedia import read_wikipedia
 
 if TYPE_CHECKING:
@@ -236,7 +236,9 @@ def detect(path: str | Path, fmt: str | None = None) -> list[SourceFile]:
             if child.suffix.lower() in _EXTENSIONS and not child.name.startswith("."):
                 found += detect(child, fmt)
         return found
-    if not path.exists():
+    if str(path) == STDIN and not fmt:
+        raise InputError([f"{path}: standard input needs --format {'|'.join(FORMATS)}"])
+    if not path.exists() and str(path) != STDIN:
         raise InputError([f"{path}: no such file or folder"])
     chosen = fmt or _EXTENSIONS.get(path.suffix.lower())
     how = "--format" if fmt else f"extension {path.suffix}"

@@ -334,3 +334,16 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path):
     _, err = process.communicate(timeout=60)
     assert "Traceback" not in err, err
     assert (process.returncode, err) == (130, "error: interrupted\n")
+
+
+def test_standard_input_is_a_source_with_format():
+    facts = "actor,action,target,date\nMaria Garcia,endorse,Jean Kim,2023-03-01\n"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["timeline", "--source", "-", "--format", "csv", "--csv"], input=facts)
+    assert result.exit_code == 0 and "Maria Garcia,endorse,Jean Kim" in result.stdout
+    other = runner.invoke(
+        cli, ["timeline", "--source", "-", "--format", "csv", "--csv"], input=facts.replace("Maria", "Ana")
+    )
+    assert "Ana Garcia" in other.stdout  # each run reads its own standard input
+    missing = runner.invoke(cli, ["timeline", "--source", "-", "--csv"], input=facts)
+    assert missing.exit_code == 1 and "error: -: standard input needs --format" in missing.stderr
