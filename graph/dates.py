@@ -11,17 +11,16 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Span", "narrow", "parse_day", "precision", "range_text"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "Span", "narrow", "parse_day", "precision", "range_text"]
 
 
 def parse_day(value: object, field: str = "date") -> dt.date | None:
     """Parse an ISO day (YYYY-MM-DD); empty means unknown. Raises ValueError naming the field."""
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return _in_range(day, field, day.isoformat())
     text = str(value).strip()
     if not text:
         return None
@@ -29,9 +28,21 @@ def parse_day(value: object, field: str = "date") -> dt.date | None:
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise ValueError(f"{field} '{text}' is not a date in the form YYYY-MM-DD")
     try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise ValueError(f"{field} '{text}' is not a real day") from None
+    return _in_range(day, field, text)
+
+
+def _in_range(day: dt.date, field: str, text: str) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{field} '{text}' is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+# Dates are shifted by days, weeks and months ("the day before", "last week"): far from the calendar's
+# ends (0001, 9999) none of that overflows, and no endorsement is dated there but by mistake.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..graph.dates import Span
+from ..graph.dates import FIRST_YEAR, LAST_YEAR, Span
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -158,8 +158,12 @@ def find_dates(text: str, published: dt.date | None, anchor: dt.date | None = No
                 if published and published < end:
                     end = published
                 span = Span(dt.date(year, 1, 1), end) if dt.date(year, 1, 1) <= end else None
-        except OverflowError:  # a day before 0001-01-01 or after 9999-12-31: no date
+        except (OverflowError, ValueError):  # a day the calendar cannot hold ("in 0000"): no date
             span = None
+        if span is not None and not all(
+            FIRST_YEAR <= d.year <= LAST_YEAR for d in (span.earliest, span.latest) if d
+        ):
+            span = None  # nor one the facts schema refuses
         mention = DateMention(m.start(), m.end(), phrase, kind, span)
         found.append(mention)
         if mention.exact:

@@ -307,13 +307,24 @@ def test_missing_spacy_pipeline_is_one_line(tmp_path):
     assert line.startswith("error: --spacy-model xx_no_such_pipeline: cannot load this spaCy pipeline")
 
 
-def test_article_at_the_start_of_the_calendar_extracts_without_overflow(tmp_path):
-    article = tmp_path / "a.txt"
-    article.write_text(
-        "date 0001-01-01\nMaria Garcia endorsed Jean Kim on Friday. The next day she withdrew it.\n", "utf-8"
+def test_dates_at_the_ends_of_the_calendar_are_errors_or_no_date(tmp_path, write):
+    facts = write("springfield.csv", "actor,action,target,date\nMaria Garcia,withdraw,Jean Kim,0001-01-01\n")
+    assert problems(lambda: eg.load([facts])) == [
+        f"{facts}:2: date '0001-01-01' is outside the years 1000 to 8999"
+    ]  # an OverflowError in every report before
+    early = tmp_path / "early.txt"
+    early.write_text("date 0001-01-01\nMaria Garcia endorsed Jean Kim on Friday.\n", "utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "date 2023-05-01\nMaria Garcia endorsed Jean Kim on January 5, 0001. In 0000 Ted Ruiz endorsed Jean Kim.\n",
+        "utf-8",
     )
-    (result,) = eg.extract([article])
-    assert result[1].events  # the events stand, without a date the calendar cannot hold
+    warnings: list[str] = []
+    ((_, extraction),) = eg.extract([early, text], warn=warnings.append)
+    assert [(e.actor, e.date) for e in extraction.events] == [("Maria Garcia", None), ("Ted Ruiz", None)]
+    assert warnings == [
+        f"{early}:1: date line '0001-01-01' is outside the years 1000 to 8999: article skipped"
+    ]
 
 
 def test_ctrl_c_during_start_up_is_one_line(tmp_path):
