@@ -97,6 +97,13 @@ def _date(text: str, name: str) -> dt.date:
         raise ValueError(f"parameter {name}: '{text}' is not a date (YYYY-MM-DD)") from None
 
 
+def _int64(value: int, key: str) -> int:
+    """Cypher integers are 64-bit: a bigger one is refused here, in one line, not by the engine."""
+    if not -(2**63) <= value < 2**63:
+        raise ValueError(f"parameter {key}: the number is outside 64-bit integers")
+    return value
+
+
 def parse_param(text: str) -> tuple[str, Any]:
     """`key=value` with a typed value: date:YYYY-MM-DD, str:TEXT, int:N, float:X, whole and decimal
     numbers as numbers, true/false, null; anything else is a string."""
@@ -115,9 +122,9 @@ def parse_param(text: str) -> tuple[str, Any]:
             }[prefix](rest)
         except ValueError as err:
             raise ValueError(f"parameter {key}: {err}") from None
-        return key, value
+        return key, _int64(value, key) if isinstance(value, int) else value
     if re.fullmatch(r"-?\d+", raw):
-        return key, int(raw)
+        return key, _int64(int(raw) if len(raw) < 30 else 2**64, key)
     if re.fullmatch(r"-?\d+\.\d*(e-?\d+)?", raw):
         return key, float(raw)
     if raw in ("true", "false"):

@@ -358,3 +358,12 @@ def test_standard_input_is_a_source_with_format():
     assert "Ana Garcia" in other.stdout  # each run reads its own standard input
     missing = runner.invoke(cli, ["timeline", "--source", "-", "--csv"], input=facts)
     assert missing.exit_code == 1 and "error: -: standard input needs --format" in missing.stderr
+
+
+def test_numbers_beyond_64_bits_never_reach_cypher():
+    from endorsegraph.queries.named import parse_param
+
+    for text in ("n=99999999999999999999", "n=int:-9999999999999999999999", "n=" + "9" * 5000):
+        with pytest.raises(ValueError, match="parameter n: the number is outside 64-bit integers"):
+            parse_param(text)
+    assert parse_param(f"n={2**63 - 1}") == ("n", 2**63 - 1)
