@@ -281,10 +281,11 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
 
     from .loaders.evaluate import read_gold, score
 
+    gold_events = read_gold(gold)  # a bad gold file fails before minutes of extraction
     registry = api.entity_registry()
     results = api.extract(paths, spacy_model, warn=_warn, registry=registry)
     report = score(
-        read_gold(gold),
+        gold_events,
         [e for _, x in results for e in x.events],
         registry,
         [a.id for a, _ in results],
