@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -171,13 +172,21 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return record
 
 
+_KEY_MARK = re.compile(r'"\s*:')
+
+
 def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     # split("\n"), not splitlines(): U+2028 may stand raw inside a JSON string.
     for number, line in enumerate(read_source_text(path).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line, object_pairs_hook=unique_keys)
+            record = json.loads(line)
+            # Every key is a string followed by ':', so fewer such marks than keys is impossible, and as
+            # many means no key came twice; otherwise (nested objects, '":' inside a text, a key given
+            # twice) read the line again, checking.
+            if isinstance(record, dict) and len(_KEY_MARK.findall(line)) != len(record):
+                json.loads(line, object_pairs_hook=unique_keys)
         except json.JSONDecodeError as err:
             raise InputError([f"{path}:{number}: not valid JSON ({err.msg})"]) from None
         except ValueError as err:
