@@ -111,6 +111,8 @@ def test_duplicate_keys_are_errors_with_their_line(write):
         '{"actor": "A", "action": "endorse", "target": "B"}\n{"actor": "A", "actor": "B"}\n',
     )
     assert problems(lambda: read_facts(jsonl, "jsonl")) == [f"{jsonl}:2: the key 'actor' appears twice"]
+    spaced = write("spaced.jsonl", '{"note": "a\\": b", "actor" : "A", "actor"\t:"B", "action": "endorse"}\n')
+    assert problems(lambda: read_facts(spaced, "jsonl")) == [f"{spaced}:1: the key 'actor' appears twice"]
 
 
 def test_deep_nesting_and_alias_bombs_stop_fast_and_small(write):
