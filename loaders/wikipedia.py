@@ -38,6 +38,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..graph.entities import Entity, Title, slug
 from ..graph.errors import InputError
 from ..graph.events import Event, Source
+from .records import read_source_text
 
 __all__ = ["CREDIT", "Page", "read_page", "read_wikipedia"]
 
@@ -90,10 +91,7 @@ class _Reading:
 def read_page(path: str | Path) -> list[Page]:
     """The page(s) of a .wikitext file (titled by the file name) or of Special:Export XML."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError([f"{path}: cannot read: {err}"]) from None
+    text = read_source_text(path)  # a regular file, size-limited, UTF-8
     if not text.lstrip().startswith("<"):
         return [Page(path.stem.replace("_", " "), text, path)]
     try:

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import endorsegraph as eg
+from endorsegraph.api import sample_files
 from endorsegraph.cli import cli
 from endorsegraph.graph.confusables import confusable_pairs, skeleton
 from endorsegraph.graph.errors import InputError
@@ -42,7 +43,7 @@ def test_confusable_names_warn_naming_both_and_stay_apart(write):
 def test_a_lookalike_of_a_sample_name_is_named_with_the_sample_one(write):
     lookalike = f"S{CYRILLIC_ES}ott Stringer"
     path = write("springfield.csv", f"actor,action,target\nMaria Garcia,withdraw,{lookalike}\n")
-    _, warnings = load_warnings(eg.bundled_dataset(), path)
+    _, warnings = load_warnings(*sample_files(), path)
     (warning,) = [w for w in warnings if "looks like" in w]
     assert f"'S{CYRILLIC_ES}ott Stringer' looks like 'Scott Stringer'" in warning
     assert warning.startswith(f"{path}:2:")
@@ -71,11 +72,11 @@ def test_self_endorsement_and_conflicting_dates_are_warnings_with_lines(write):
 
 
 def test_implied_withdrawals_are_one_summary_line_or_one_each_when_strict():
-    _, warnings = load_warnings(eg.bundled_dataset())
+    _, warnings = load_warnings(*sample_files())
     assert [w for w in warnings if "no endorsement on record" in w] == [
         "14 withdrawals have no endorsement on record: shown as implied (--strict lists each)"
     ]
-    _, strict = load_warnings(eg.bundled_dataset(), strict=True)
+    _, strict = load_warnings(*sample_files(), strict=True)
     each = [w for w in strict if "no endorsement on record" in w]
     assert len(each) == 14 and all(w.split(":")[1].isdigit() for w in each)
 
