@@ -33,7 +33,9 @@ class ActionSpec:
     actor_role: str | None  # the role the actor takes in the graph: endorser, accuser, candidate
     target_role: str | None
     cypher_type: str  # the relationship type in Neo4j
-    colour: str  # edge colour in the HTML view and the GraSS style sheet
+    # Colour in the HTML view, the charts and the GraSS style sheet: Okabe-Ito, safe for colour-blind
+    # readers (dashes tell apart the actions that share a hue).
+    colour: str
     dashes: bool | tuple[int, ...]  # vis-network dash pattern; False for a solid line
     label: str  # how a person reads it in a legend
 
@@ -43,16 +45,16 @@ class ActionSpec:
 
 
 TABLE: tuple[ActionSpec, ...] = (
-    ActionSpec("endorse", "opens", "endorser", "candidate", "ENDORSED", "#2e9d4f", False, "endorsed"),
-    ActionSpec("withdraw", "closes", "endorser", "candidate", "WITHDREW", "#d62f2f", (8, 6), "withdrew"),
-    ActionSpec("supersede", "closes", "endorser", "candidate", "SUPERSEDED", "#888888", (2, 6), "switched from"),
+    ActionSpec("endorse", "opens", "endorser", "candidate", "ENDORSED", "#009E73", False, "endorsed"),
+    ActionSpec("withdraw", "closes", "endorser", "candidate", "WITHDREW", "#D55E00", (8, 6), "withdrew"),
+    ActionSpec("supersede", "closes", "endorser", "candidate", "SUPERSEDED", "#999999", (2, 6), "switched from"),
     ActionSpec("oppose", "closes_open", "opponent", "candidate", "OPPOSED", "#8b1a1a", (4, 2, 4, 8), "opposed"),
-    ActionSpec("stand_by", "reaffirms", "endorser", "candidate", "STOOD_BY", "#2f6fd6", (3, 4), "stood by"),
-    ActionSpec("accuse", None, "accuser", "candidate", "ACCUSED", "#f07b10", False, "accused"),
-    ActionSpec("deny", None, None, None, "DENIED", "#7b4f2f", (10, 3, 2, 3), "denied"),
-    ActionSpec("call_to_withdraw", None, None, None, "CALLED_TO_WITHDRAW", "#a02fd6", (6, 3), "called to withdraw"),
-    ActionSpec("call_to_resign", None, None, None, "CALLED_TO_RESIGN", "#6f2fa0", (2, 2), "called to resign"),
-    ActionSpec("exit_race", "ends_all", "candidate", None, "EXITED", "#555555", (12, 4), "left the race"),
+    ActionSpec("stand_by", "reaffirms", "endorser", "candidate", "STOOD_BY", "#0072B2", (3, 4), "stood by"),
+    ActionSpec("accuse", None, "accuser", "candidate", "ACCUSED", "#E69F00", False, "accused"),
+    ActionSpec("deny", None, None, None, "DENIED", "#000000", (10, 3, 2, 3), "denied"),
+    ActionSpec("call_to_withdraw", None, None, None, "CALLED_TO_WITHDRAW", "#56B4E9", (6, 3), "called to withdraw"),
+    ActionSpec("call_to_resign", None, None, None, "CALLED_TO_RESIGN", "#CC79A7", (2, 2), "called to resign"),
+    ActionSpec("exit_race", "ends_all", "candidate", None, "EXITED", "#666666", (12, 4), "left the race"),
 )  # fmt: skip
 
 # The enum is made from the table, so a new row is a new action everywhere. Its order is the
