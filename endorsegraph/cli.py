@@ -21,8 +21,10 @@ from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError, clip
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
+from .outputs.chart_data import KINDS as CHART_KINDS
 from .outputs.tables import FORMATS as OUTPUT_FORMATS
 from .outputs.tables import OutputError, render, render_profile, rich_table, write_atomically
+from .outputs.window import Window, parse_window
 from .queries import reports
 
 
@@ -39,6 +41,18 @@ class Day(click.ParamType):
         if day is None:
             self.fail("a date is required (YYYY-MM-DD)", param, ctx)
         return day
+
+
+class WindowType(click.ParamType):
+    name = "START..END"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        if isinstance(value, Window):
+            return value
+        try:
+            return parse_window(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
 def _spacy_option(command: Callable) -> Callable:
@@ -331,15 +345,26 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
     metavar="DATE",
     help="Only what may hold on this day; open the page there.",
 )
+@click.option(
+    "--window",
+    type=WindowType(),
+    metavar="START..END",
+    help="The slider's days. Default: a week before the first accusation to two weeks after the last "
+    "withdrawal; with no accusation, the densest month.",
+)
 @source_options
 @handle_errors
-def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
-    """An interactive graph view with a time slider, as one offline HTML file."""
+def view(output, candidate, as_of, window, sources, facts_format, spacy_model) -> None:
+    """An interactive graph view with a time slider, as one offline HTML file.
+
+    The slider covers the days that matter (default: a week before the first accusation to two
+    weeks after the last withdrawal, or else the densest month) and the page opens on the
+    accusation."""
     from .outputs.views import TooLarge, graph_view_html
 
     graph = _load(sources, facts_format)
     try:
-        page = graph_view_html(graph, candidate=candidate, as_of=as_of)
+        page = graph_view_html(graph, candidate=candidate, as_of=as_of, window=window)
     except TooLarge as err:
         raise click.ClickException(str(err)) from None
     write_atomically(output, page)
@@ -360,22 +385,41 @@ def view(output, candidate, as_of, sources, facts_format, spacy_model) -> None:
     multiple=True,
     help="A candidate to chart (repeatable). Default: the five most endorsed.",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(CHART_KINDS),
+    help="cascade: withdrawals after the accusation (the default with --candidate); intervals: who held "
+    "on, who left; in-force: endorsements in force, certain to possible (the default otherwise).",
+)
+@click.option("--window", type=WindowType(), metavar="START..END", help="The days to chart.")
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the plotted points to this CSV file.",
+)
 @source_options
 @handle_errors
-def chart(output, candidates, sources, facts_format, spacy_model) -> None:
-    """Active endorsements per candidate over time, withdrawals marked, accusations annotated."""
-    from .outputs.chart import FORMATS, timeline_chart
+def chart(output, candidates, kind, window, data_path, sources, facts_format, spacy_model) -> None:
+    """A chart as a newsroom graphic: title, labels, notes and source credit; PNG, SVG or HTML."""
+    from .outputs.chart import FORMATS
+    from .outputs.chart import render as render_chart
+    from .outputs.chart_data import POINT_COLUMNS, build_chart, points
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise click.UsageError(f"-o must end in .html, .png or .svg, not '{output.suffix}'")
     graph = _load(sources, facts_format)
     try:
-        data = timeline_chart(graph, list(candidates) or None, fmt)
+        figure = build_chart(graph, list(candidates) or None, kind, window)
+        data = render_chart(figure, fmt)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
     write_atomically(output, data)
     click.echo(f"wrote {output}", err=True)
+    if data_path is not None:
+        write_atomically(data_path, render(points(figure), POINT_COLUMNS, "csv"))
+        click.echo(f"wrote {data_path}", err=True)
 
 
 @cli.command()

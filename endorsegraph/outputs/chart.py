@@ -111,14 +111,22 @@ def _figure(chart: Chart):
         left, right = _margins(panel)
         top += 0.4
         bottom = total - top - height
-        axes.append(figure.add_axes((left / WIDTH, bottom / total, (WIDTH - left - right) / WIDTH, height / total)))
+        axes.append(
+            figure.add_axes((left / WIDTH, bottom / total, (WIDTH - left - right) / WIDTH, height / total))
+        )
         top += height + 0.7
     y = footer - 0.12
     for line in notes:
         figure.text(0.3 / WIDTH, y / total, _text(line), fontsize=8, color=INK, va="top")
         y -= 0.17
-    figure.text(0.3 / WIDTH, 0.1 / total, _text("\n".join(textwrap.wrap(chart.credit, 170))), fontsize=7.5,
-                color=MUTED, va="bottom")  # fmt: skip
+    figure.text(
+        0.3 / WIDTH,
+        0.1 / total,
+        _text("\n".join(textwrap.wrap(chart.credit, 170))),
+        fontsize=7.5,
+        color=MUTED,
+        va="bottom",
+    )
     return plt, figure, axes
 
 
@@ -143,41 +151,88 @@ def _cascade(ax, panel: Cascade, tips: _Tips) -> None:
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     if possible != certain:
         ax.fill_between(
-            xs, certain + certain[-1:], possible + possible[-1:], step="post", color=withdraw, alpha=0.14,
-            linewidth=0, label="may have withdrawn by then",
-        )  # fmt: skip
-    ax.step(xs, certain + certain[-1:], where="post", color=withdraw, linewidth=2, label="certainly withdrawn by then")
+            xs,
+            certain + certain[-1:],
+            possible + possible[-1:],
+            step="post",
+            color=withdraw,
+            alpha=0.14,
+            linewidth=0,
+            label="may have withdrawn by then",
+        )
+    ax.step(
+        xs,
+        certain + certain[-1:],
+        where="post",
+        color=withdraw,
+        linewidth=2,
+        label="certainly withdrawn by then",
+    )
     for w in panel.withdrawals:
         tip = f"{w.endorser} withdrew: {w.span}"
         if w.span.exact:
             tip += f" (day {w.first})"
-            mark = ax.plot([w.first], [w.position - 0.5], "o", color=withdraw, markersize=6, markeredgecolor="white")[0]
+            mark = ax.plot(
+                [w.first], [w.position - 0.5], "o", color=withdraw, markersize=6, markeredgecolor="white"
+            )[0]
             end = w.first
         else:
             lo = w.first if w.first is not None else first - 0.5
             hi = w.last if w.last is not None else last + 1
-            mark = ax.plot([lo, hi], [w.position - 0.5] * 2, color=withdraw, linewidth=3, alpha=0.55,
-                           marker="|", markersize=9, solid_capstyle="butt")[0]  # fmt: skip
-            tip += f" (days {w.first if w.first is not None else '?'} to {w.last if w.last is not None else '?'})"
+            mark = ax.plot(
+                [lo, hi],
+                [w.position - 0.5] * 2,
+                color=withdraw,
+                linewidth=3,
+                alpha=0.55,
+                marker="|",
+                markersize=9,
+                solid_capstyle="butt",
+            )[0]
+            bounds = ["?" if d is None else str(d) for d in (w.first, w.last)]
+            tip += f" (days {bounds[0]} to {bounds[1]})"
             end = hi
-        tips(mark, "\n".join(filter(None, [tip, f"joint statement: {w.group}" if w.group else "", _sources(w.sources)])))
-        label = ax.text(end + 0.16, w.position - 0.5, _text(w.label), fontsize=8, va="center", color=INK, clip_on=False)
+        tips(
+            mark,
+            "\n".join(
+                filter(None, [tip, f"joint statement: {w.group}" if w.group else "", _sources(w.sources)])
+            ),
+        )
+        label = ax.text(
+            end + 0.16, w.position - 0.5, _text(w.label), fontsize=8, va="center", color=INK, clip_on=False
+        )
         tips(label, tip)
     ax.plot([], [], "o", color=withdraw, markeredgecolor="white", label="a withdrawal (its endorser)")
     ax.plot([], [], color=withdraw, linewidth=3, alpha=0.55, marker="|", label="known only within dates")
     top = n + 2.5
     line = ax.axvline(0, color=accuse, linewidth=1.8, label="accusation")
     tips(line, f"{panel.trigger.text}\n{_sources(panel.trigger.sources)}")
-    ax.text(-0.12, top - 0.3, _text(f"{panel.trigger.accuser}'s accusation"), ha="right", va="top",
-            fontsize=8.5, color=INK, weight="bold")  # fmt: skip
+    ax.text(
+        -0.12,
+        top - 0.3,
+        _text(f"{panel.trigger.accuser}'s accusation"),
+        ha="right",
+        va="top",
+        fontsize=8.5,
+        color=INK,
+        weight="bold",
+    )
     ax.text(-0.12, top - 1.1, _text(str(panel.trigger.span)), ha="right", va="top", fontsize=8, color=MUTED)
     for accusation, offset in panel.others:
         if offset is not None and first <= offset <= last:
             line = ax.axvline(offset, color=accuse, linewidth=1.2, linestyle="--", label="another accusation")
             tips(line, accusation.text)
             ax.text(offset + 0.1, top - 0.3, _text(accusation.text), va="top", fontsize=8, color=INK)
-    ax.text(last + 1, panel.total + 0.9, f"{panel.total} withdrawn", ha="right", va="bottom",
-            fontsize=9, weight="bold", color=withdraw)  # fmt: skip
+    ax.text(
+        last + 1,
+        panel.total + 0.9,
+        f"{panel.total} withdrawn",
+        ha="right",
+        va="bottom",
+        fontsize=9,
+        weight="bold",
+        color=withdraw,
+    )
     ax.set_xlim(first - 0.5, last + 1)
     ax.set_ylim(0, top)
     ax.set_xticks(range(first, last + 1))
@@ -185,7 +240,9 @@ def _cascade(ax, panel: Cascade, tips: _Tips) -> None:
         [f"{d}\n{short_day(panel.day0 + dt.timedelta(days=d))}" for d in range(first, last + 1)], fontsize=8
     )
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel(_text(f"Days after {panel.trigger.accuser}'s accusation ({panel.trigger.span})"), fontsize=8.5)
+    ax.set_xlabel(
+        _text(f"Days after {panel.trigger.accuser}'s accusation ({panel.trigger.span})"), fontsize=8.5
+    )
     ax.set_ylabel("Withdrawals, cumulative", fontsize=8.5)
     ax.legend(loc="upper left", bbox_to_anchor=(0, 0.84), fontsize=7.5, frameon=False)
     _panel_title(ax, f"{panel.candidate}: {panel.total} withdrawals")
@@ -210,11 +267,22 @@ def _accusation_lines(ax, accusations, window: Window, tips: _Tips, y_text: floa
         if accusation.day is None or accusation.day not in window:
             continue
         x = mdates.date2num(accusation.day)
-        line = ax.axvline(x, color=_colour("accuse"), linewidth=1.6, linestyle="-" if n == 0 else "--",
-                          label="accusation" if n == 0 else "another accusation")  # fmt: skip
+        line = ax.axvline(
+            x,
+            color=_colour("accuse"),
+            linewidth=1.6,
+            linestyle="-" if n == 0 else "--",
+            label="accusation" if n == 0 else "another accusation",
+        )
         tips(line, f"{accusation.text}\n{_sources(accusation.sources)}")
-        ax.text(x + 0.15, y_text, _text(f"{accusation.accuser}'s accusation, {short_span(accusation.span)}"),
-                fontsize=8, color=INK, va="top")  # fmt: skip
+        ax.text(
+            x + 0.15,
+            y_text,
+            _text(f"{accusation.accuser}'s accusation, {short_span(accusation.span)}"),
+            fontsize=8,
+            color=INK,
+            va="top",
+        )
 
 
 def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
@@ -233,10 +301,21 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
         if end <= start:
             return
         if certain:
-            patch = ax.barh(row, end - start, left=start, height=height, color=endorse, alpha=0.85, linewidth=0)
+            patch = ax.barh(
+                row, end - start, left=start, height=height, color=endorse, alpha=0.85, linewidth=0
+            )
         else:
-            patch = ax.barh(row, end - start, left=start, height=height, facecolor="white", edgecolor=endorse,
-                            hatch="////", linewidth=0, alpha=0.9)  # fmt: skip
+            patch = ax.barh(
+                row,
+                end - start,
+                left=start,
+                height=height,
+                facecolor="white",
+                edgecolor=endorse,
+                hatch="////",
+                linewidth=0,
+                alpha=0.9,
+            )
         for bar in patch:
             tips(bar, tip)
 
@@ -266,7 +345,9 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
             mark = ax.plot([lo_x + 0.15], [bar.row], "<", color="white", markersize=5)[0]
             tips(mark, f"began {bar.start}, before this window")
         if bar.ended_by == "exit_race" and end_hi is not None and end_hi <= hi_x:
-            mark = ax.plot([end_hi], [bar.row], "|", color=_colour("exit_race"), markersize=11, markeredgewidth=2)[0]
+            mark = ax.plot(
+                [end_hi], [bar.row], "|", color=_colour("exit_race"), markersize=11, markeredgewidth=2
+            )[0]
             tips(mark, f"{panel.candidate} left the race: {bar.end}")
     for m in panel.markers:
         colour = withdraw if m.action == "withdraw" else stand_by
@@ -275,14 +356,24 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
         if m.span.exact:
             if m.span.exact not in panel.window:
                 continue
-            style = dict(marker="X", markersize=8) if m.action == "withdraw" else dict(marker="o", markersize=6.5)
-            mark = ax.plot([num(m.span.exact)], [m.row], linestyle="none", color=colour, markeredgecolor="white",
-                           **style)[0]  # fmt: skip
+            style = (
+                dict(marker="X", markersize=8) if m.action == "withdraw" else dict(marker="o", markersize=6.5)
+            )
+            mark = ax.plot(
+                [num(m.span.exact)], [m.row], linestyle="none", color=colour, markeredgecolor="white", **style
+            )[0]
         elif m.span.known:
             lo = num(m.span.earliest) if m.span.earliest else lo_x
             hi = num(m.span.latest) if m.span.latest else hi_x
-            mark = ax.plot([max(lo, lo_x), min(hi, hi_x)], [m.row] * 2, color=colour, linewidth=2.2, marker="|",
-                           markersize=10, markeredgewidth=2)[0]  # fmt: skip
+            mark = ax.plot(
+                [max(lo, lo_x), min(hi, hi_x)],
+                [m.row] * 2,
+                color=colour,
+                linewidth=2.2,
+                marker="|",
+                markersize=10,
+                markeredgewidth=2,
+            )[0]
         else:
             continue
         tips(mark, tip)
@@ -298,13 +389,25 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
         mpatches.Patch(color=endorse, alpha=0.85, label="endorsement certainly in force"),
         mpatches.Patch(facecolor="white", edgecolor=endorse, hatch="////", label="may have been in force"),
         ax.plot([], [], "X", color=withdraw, markeredgecolor="white", markersize=8, label="withdrawal")[0],
-        ax.plot([], [], color=withdraw, marker="|", linewidth=2.2, label="withdrawal known only within dates")[0],
+        ax.plot(
+            [], [], color=withdraw, marker="|", linewidth=2.2, label="withdrawal known only within dates"
+        )[0],
         ax.plot([], [], "o", color=stand_by, markeredgecolor="white", label="stood by")[0],
-        ax.plot([], [], "|", color=_colour("exit_race"), markersize=11, markeredgewidth=2, label="candidate left the race")[0],
+        ax.plot(
+            [],
+            [],
+            "|",
+            color=_colour("exit_race"),
+            markersize=11,
+            markeredgewidth=2,
+            label="candidate left the race",
+        )[0],
         ax.plot([], [], "<", color="#777777", label="began before this window")[0],
         ax.plot([], [], color=_colour("accuse"), linewidth=1.6, label="accusation")[0],
     ]
-    ax.legend(handles=handles, loc="upper right", fontsize=7.5, frameon=True, framealpha=0.92, edgecolor="#dddddd")
+    ax.legend(
+        handles=handles, loc="upper right", fontsize=7.5, frameon=True, framealpha=0.92, edgecolor="#dddddd"
+    )
     left = sum(1 for m in panel.markers if m.action == "withdraw")
     _panel_title(ax, f"{panel.candidate}: {len(panel.rows)} endorsers, {left} withdrew")
 
@@ -322,8 +425,16 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
         colour = SERIES[i % len(SERIES)]
         xs = [num(d) for d in s.days] + [num(s.days[-1]) + 1]
         lower, upper = s.certain + s.certain[-1:], s.possible + s.possible[-1:]
-        ax.fill_between(xs, lower, upper, step="post", color=colour, alpha=0.28, linewidth=0,
-                        label=_text(f"{s.candidate} (band)"))  # fmt: skip
+        ax.fill_between(
+            xs,
+            lower,
+            upper,
+            step="post",
+            color=colour,
+            alpha=0.28,
+            linewidth=0,
+            label=_text(f"{s.candidate} (band)"),
+        )
         ax.step(xs, lower, where="post", color=colour, linewidth=0.9)
         ax.step(xs, upper, where="post", color=colour, linewidth=0.9, linestyle=(0, (3, 2)))
         by_day = Counter(span.exact for span, _ in s.withdrawals if span.exact in panel.window)
@@ -334,10 +445,20 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
         width = 0.8 / k
         for day, count in sorted(by_day.items()):
             x = num(day) + 0.1 + i * width
-            bars = ax.bar(x, count, width=width, align="edge", color=_colour("withdraw"), alpha=0.9, linewidth=0)
+            bars = ax.bar(
+                x, count, width=width, align="edge", color=_colour("withdraw"), alpha=0.9, linewidth=0
+            )
             tips(bars[0], f"{s.candidate}: {count} withdrew on {day}: " + ", ".join(names[day]))
-            ax.text(x + width / 2, count + 0.2, str(count), ha="center", va="bottom", fontsize=7.5,
-                    color=_colour("withdraw"), weight="bold")  # fmt: skip
+            ax.text(
+                x + width / 2,
+                count + 0.2,
+                str(count),
+                ha="center",
+                va="bottom",
+                fontsize=7.5,
+                color=_colour("withdraw"),
+                weight="bold",
+            )
         for span, who in s.withdrawals:
             if span.exact or not span.known:
                 continue
@@ -345,29 +466,47 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
             lo = num(span.earliest) if span.earliest else xs[0]
             hi = num(span.latest) if span.latest else xs[-1]
             y = -0.7 * ranged_row
-            mark = ax.plot([lo, hi], [y, y], color=_colour("withdraw"), linewidth=2, marker="|", markersize=7)[0]
+            mark = ax.plot(
+                [lo, hi], [y, y], color=_colour("withdraw"), linewidth=2, marker="|", markersize=7
+            )[0]
             tips(mark, f"{who} withdrew from {s.candidate}: {span}")
     for day in panel.window.days():  # a hover target per day, whatever is drawn there
         lines = [day.isoformat()]
         for s in panel.series:
             j = s.days.index(day)
             lines.append(f"{s.candidate}: {s.certain[j]} certainly, {s.possible[j]} possibly in force")
-        tips(ax.axvspan(num(day), num(day) + 1, color="white", alpha=0.0, linewidth=0, zorder=-1), "\n".join(lines))
+        tips(
+            ax.axvspan(num(day), num(day) + 1, color="white", alpha=0.0, linewidth=0, zorder=-1),
+            "\n".join(lines),
+        )
     if any(s.withdrawals for s in panel.series):
         import matplotlib.patches as mpatches
 
-        ax.add_patch(mpatches.Rectangle((0, 0), 0, 0, color=_colour("withdraw"), label="withdrawals that day"))
+        ax.add_patch(
+            mpatches.Rectangle((0, 0), 0, 0, color=_colour("withdraw"), label="withdrawals that day")
+        )
     if ranged_row:
-        ax.plot([], [], color=_colour("withdraw"), linewidth=2, marker="|", label="a withdrawal known only within dates")
+        ax.plot(
+            [],
+            [],
+            color=_colour("withdraw"),
+            linewidth=2,
+            marker="|",
+            label="a withdrawal known only within dates",
+        )
     ax.plot([], [], color="#555555", linewidth=0.9, label="lower edge: certainly in force")
-    ax.plot([], [], color="#555555", linewidth=0.9, linestyle=(0, (3, 2)), label="upper edge: possibly in force")
+    ax.plot(
+        [], [], color="#555555", linewidth=0.9, linestyle=(0, (3, 2)), label="upper edge: possibly in force"
+    )
     ax.set_ylim(-0.7 * ranged_row - 0.6, top * 1.25 + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("Endorsements", fontsize=8.5)
     _date_axis(ax, panel.window)
     _accusation_lines(ax, panel.accusations, panel.window, tips, top * 1.25 + 0.8)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5, frameon=False)
-    _panel_title(ax, panel.note or f"In force, {short_day(panel.window.first)} to {short_day(panel.window.last)}")
+    _panel_title(
+        ax, panel.note or f"In force, {short_day(panel.window.first)} to {short_day(panel.window.last)}"
+    )
 
 
 def _attach_tips(svg: bytes, chart: Chart, tips: _Tips, as_attribute: bool) -> str:
@@ -428,8 +567,9 @@ def _page(chart: Chart, svg: str) -> str:
         "figure { margin: 0; max-width: 1100px; }\n"
         "figure svg { width: 100%; height: auto; display: block; }\n"
         ".eg-tip { cursor: pointer; }\n"
-        "#eg-tooltip { position: fixed; z-index: 10; max-width: 28em; padding: 0.4em 0.6em; white-space: pre-line;\n"
-        "  background: #fff; border: 1px solid #999; border-radius: 3px; box-shadow: 0 1px 4px rgba(0,0,0,.2);\n"
+        "#eg-tooltip { position: fixed; z-index: 10; max-width: 28em; padding: 0.4em 0.6em;\n"
+        "  white-space: pre-line; background: #fff; border: 1px solid #999; border-radius: 3px;\n"
+        "  box-shadow: 0 1px 4px rgba(0,0,0,.2);\n"
         "  font-size: 13px; pointer-events: none; }\n"
         "details { margin-top: 0.6em; color: #444; max-width: 1100px; }\n"
         "</style></head>\n<body>\n"
@@ -467,14 +607,19 @@ def render(chart: Chart, fmt: str = "svg") -> bytes:
                 _in_force(ax, panel, tips)
         buffer = io.BytesIO()
         if fmt == "png":
-            figure.savefig(buffer, format="png", metadata={"Title": chart.title, "Description": chart.alt_text,
-                                                           "Source": chart.credit})  # fmt: skip
+            figure.savefig(
+                buffer,
+                format="png",
+                metadata={"Title": chart.title, "Description": chart.alt_text, "Source": chart.credit},
+            )
             return buffer.getvalue()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": chart.title})
     finally:
         plt.close(figure)
     if fmt == "svg":
-        return ('<?xml version="1.0" encoding="utf-8"?>\n' + _attach_tips(buffer.getvalue(), chart, tips, False)).encode()
+        return (
+            '<?xml version="1.0" encoding="utf-8"?>\n' + _attach_tips(buffer.getvalue(), chart, tips, False)
+        ).encode()
     return _page(chart, _attach_tips(buffer.getvalue(), chart, tips, True)).encode("utf-8")
 
 

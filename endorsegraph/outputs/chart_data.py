@@ -392,10 +392,12 @@ def build_chart(
             notes += _cascade_notes(panel)
     if kind == "intervals":
         title = f"Who held on, who left: endorsements of {listed}"
-        subtitle = "One row per endorser; solid: certainly in force, hatched: may have been; sorted by withdrawal"
+        subtitle = (
+            "One row per endorser; solid: certainly in force, hatched: may have been; sorted by withdrawal"
+        )
     else:
         accused = [p for p in panels if isinstance(p, Cascade)]
-        subtitle = "Cumulative withdrawals by day after the accusation; a bar is a withdrawal known only within dates"
+        subtitle = "Cumulative withdrawals by day after the accusation; a bar: known only within dates"
         if len(accused) == 1:
             p = accused[0]
             after = sum(1 for w in p.withdrawals if w.first is not None and w.first >= 0)
@@ -417,7 +419,9 @@ def _cascade_notes(panel: Cascade) -> list[str]:
     if panel.undated:
         notes.append(f"Not plotted, withdrawal date unknown: {', '.join(panel.undated)}.")
     if panel.earlier:
-        notes.append(f"Not counted, withdrew before {panel.day0:%b} {panel.day0.day}: {', '.join(panel.earlier)}.")
+        notes.append(
+            f"Not counted, withdrew before {panel.day0:%b} {panel.day0.day}: {', '.join(panel.earlier)}."
+        )
     return notes
 
 
@@ -446,27 +450,64 @@ def points(chart: Chart) -> list[dict[str, Any]]:
 
     for n, p in enumerate(chart.panels, start=1):
         if isinstance(p, Cascade):
-            add(n, p.candidate, "accusation", p.trigger.accuser, None, **_span_point(p.trigger.span),
-                days_after_trigger=0, sources=";".join(p.trigger.sources))  # fmt: skip
+            add(
+                n,
+                p.candidate,
+                "accusation",
+                p.trigger.accuser,
+                None,
+                **_span_point(p.trigger.span),
+                days_after_trigger=0,
+                sources=";".join(p.trigger.sources),
+            )
             for w in p.withdrawals:
-                add(n, p.candidate, "withdrawal", w.endorser, w.position, **_span_point(w.span),
+                add(
+                    n,
+                    p.candidate,
+                    "withdrawal",
+                    w.endorser,
+                    w.position,
+                    **_span_point(w.span),
                     days_after_trigger=w.first if w.span.exact else None,
                     days_not_before=None if w.span.exact else w.first,
                     days_not_after=None if w.span.exact else w.last,
-                    sources=";".join(w.sources))  # fmt: skip
+                    sources=";".join(w.sources),
+                )
             for day, certain, possible in p.steps:
                 date = _iso(p.day0 + dt.timedelta(days=day))
                 add(n, p.candidate, "certainly withdrawn", "", certain, date=date, days_after_trigger=day)
                 add(n, p.candidate, "possibly withdrawn", "", possible, date=date, days_after_trigger=day)
         elif isinstance(p, Intervals):
             for bar in p.bars:
-                add(n, p.candidate, "endorsement starts", bar.endorser, bar.row, **_span_point(bar.start),
-                    sources=";".join(bar.sources))  # fmt: skip
+                add(
+                    n,
+                    p.candidate,
+                    "endorsement starts",
+                    bar.endorser,
+                    bar.row,
+                    **_span_point(bar.start),
+                    sources=";".join(bar.sources),
+                )
                 if bar.end is not None:
-                    add(n, p.candidate, f"endorsement ends ({bar.ended_by})", bar.endorser, bar.row,
-                        **_span_point(bar.end), sources=";".join(bar.sources))  # fmt: skip
+                    add(
+                        n,
+                        p.candidate,
+                        f"endorsement ends ({bar.ended_by})",
+                        bar.endorser,
+                        bar.row,
+                        **_span_point(bar.end),
+                        sources=";".join(bar.sources),
+                    )
             for m in p.markers:
-                add(n, p.candidate, m.action, m.endorser, m.row, **_span_point(m.span), sources=";".join(m.sources))
+                add(
+                    n,
+                    p.candidate,
+                    m.action,
+                    m.endorser,
+                    m.row,
+                    **_span_point(m.span),
+                    sources=";".join(m.sources),
+                )
         else:
             for s in p.series:
                 for day, certain, possible in zip(s.days, s.certain, s.possible, strict=True):

@@ -10,7 +10,6 @@ edge; the page only filters.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,8 @@ from ..graph import store
 from ..graph.actions import TABLE as ACTION_TABLE
 from ..graph.dates import Span
 from ..graph.timeline import graph_as_of
+from .layout import layout, node_radius
+from .window import Window, accusations, story_window
 
 __all__ = ["ACTION_STYLES", "KIND_STYLES", "MAX_EDGES", "MAX_NODES", "TooLarge", "graph_view_html"]
 
@@ -43,19 +44,29 @@ KIND_STYLES = {  # kind -> (colour, vis shape)
 ACTION_STYLES = {s.value: (s.colour, list(s.dashes) if s.dashes else False) for s in ACTION_TABLE}
 
 
+HUB_FONT = {
+    "size": 18,
+    "face": "system-ui, sans-serif",
+    "color": "#111111",
+    "background": "rgba(255,255,255,0.88)",
+    "strokeWidth": 0,
+    "bold": {"color": "#111111"},
+}
+HOVER_FONT = {
+    "size": 14,
+    "face": "system-ui, sans-serif",
+    "color": "#111111",
+    "background": "rgba(255,255,255,0.88)",
+}
+EDGE_FONT = {"size": 12, "align": "horizontal", "background": "rgba(255,255,255,0.9)", "strokeWidth": 0}
+
+
 class TooLarge(ValueError):
     """The view would be too large to be useful."""
 
 
 def _day(value: dt.date) -> str:
     return value.isoformat()
-
-
-def _dates(graph: nx.MultiDiGraph) -> list[dt.date]:
-    days: set[dt.date] = set()
-    for fact in store.event_log(graph):
-        days.update(d for d in (fact.span.earliest, fact.span.latest) if d)
-    return sorted(days)
 
 
 def _changes(status_on, spans, first: dt.date, last: dt.date) -> list[list]:
@@ -108,54 +119,33 @@ def _select(graph: nx.MultiDiGraph, candidate: str | None, as_of: dt.date | None
     return view
 
 
-def _layout(graph: nx.Graph, hubs: list[str]) -> dict:
-    """Positions computed once and the same for the same graph. Small graphs: seeded
-    Fruchterman-Reingold. Large ones (its cost grows with the square of the nodes): each hub
-    (candidate) on a circle, every other node in a sunflower around the hub it is most tied to."""
-    if len(graph) <= 500:
-        return (
-            nx.spring_layout(graph, seed=7, k=2 / math.sqrt(max(len(graph), 1)), method="force")
-            if len(graph)
-            else {}
-        )
-    hubs = (
-        sorted(hubs, key=lambda h: (-graph.degree(h), h))
-        or sorted(graph, key=lambda n: -graph.degree(n))[:50]
-    )
-    hub_set = set(hubs)
-    satellites: dict[str | None, list[str]] = {h: [] for h in hubs}
-    satellites[None] = []
-    for node in sorted(graph):
-        if node in hub_set:
-            continue
-        near = [h for h in graph.neighbors(node) if h in hub_set]
-        home = min(near, key=lambda h: (-graph.degree(h), h)) if near else None
-        satellites[home].append(node)
-    golden = math.pi * (3 - math.sqrt(5))
-    spread = [1.2 * math.sqrt(len(satellites[h]) + 1) for h in hubs]
-    radius = max(sum(2 * r for r in spread) / (2 * math.pi), max(spread, default=1) * 1.5)
-    positions: dict = {}
-    angle = 0.0
-    for hub, r in zip(hubs, spread, strict=True):
-        angle += r / radius
-        cx, cy = radius * math.cos(angle), radius * math.sin(angle)
-        angle += r / radius
-        positions[hub] = (cx, cy)
-        for i, node in enumerate(satellites[hub], start=1):
-            positions[node] = (
-                cx + 1.2 * math.sqrt(i) * math.cos(i * golden),
-                cy + 1.2 * math.sqrt(i) * math.sin(i * golden),
-            )
-    outer = radius + max(spread, default=1) * 2
-    for i, node in enumerate(satellites[None]):
-        theta = 2 * math.pi * i / max(len(satellites[None]), 1)
-        positions[node] = (outer * math.cos(theta), outer * math.sin(theta))
-    span = max(max(abs(x), abs(y)) for x, y in positions.values()) or 1
-    return {n: (x / span, y / span) for n, (x, y) in positions.items()}
-
-
 def _tooltip(lines: list[str]) -> str:
     return "\n".join(line for line in lines if line)
+
+
+def view_window(
+    graph: nx.MultiDiGraph,
+    candidate: str | None = None,
+    as_of: dt.date | None = None,
+    window: Window | None = None,
+) -> tuple[Window, dt.date]:
+    """The slider's days and the day the page opens on. Default: the story window
+    (window.story_window) opening on the first accusation in it; `as_of` ends the slider there and
+    opens on it."""
+    registry = store.registry(graph)
+    chosen = [registry.resolve(candidate).id] if candidate else None
+    window = window or story_window(graph, chosen)
+    if as_of is not None:
+        last = min(window.last, as_of) if as_of >= window.first else as_of
+        window = Window(min(window.first, last), last)
+        return window, last
+    dated = [a for a in accusations(graph, chosen or store.intervals_by_candidate(graph)) if a.span.latest]
+    triggers = [a.span.exact or a.span.latest for a in dated if (a.span.exact or a.span.latest) in window]
+    return window, min(triggers) if triggers else window.last
+
+
+# The slider plays in about this long, whatever the number of days.
+PLAY_MS = 6000
 
 
 def graph_view_html(
@@ -163,8 +153,13 @@ def graph_view_html(
     candidate: str | None = None,
     as_of: dt.date | None = None,
     title: str | None = None,
+    window: Window | None = None,
 ) -> str:
-    """The view as one HTML document. Raises TooLarge above MAX_NODES nodes or MAX_EDGES edges."""
+    """The view as one HTML document. Raises TooLarge above MAX_NODES nodes or MAX_EDGES edges.
+
+    The slider covers `window` (default: view_window), what happened before it shows as it stood on
+    its first day; the page opens on the trigger day. Only hubs (candidates) carry labels; any
+    other name, and an edge's date, shows on hover."""
     from pyvis.network import Network
 
     view = _select(graph, candidate, as_of)
@@ -175,24 +170,27 @@ def graph_view_html(
             "narrow it with --candidate NAME or --as-of DATE"
         )
     registry = store.registry(graph)
-    days = _dates(graph) or [as_of or dt.date.today()]
-    first, last = days[0], days[-1]
-    if as_of is not None:
-        last = max(min(last, as_of), first)
+    shown, start_day = view_window(graph, candidate, as_of, window)
+    first, last = shown.first, shown.last
     # The layout is computed once, here, and deterministic for the same graph: the page keeps it.
     simple = nx.Graph(view.to_undirected(as_view=True))
-    positions = _layout(simple, [n for n, d in view.nodes(data=True) if "candidate" in d["roles"]])
-    scale = 120 * math.sqrt(max(len(simple), 1))
     degrees = dict(view.degree())
+    hubs = sorted(n for n, d in view.nodes(data=True) if "candidate" in d["roles"])
+    positions = layout(simple, hubs, degrees)
+    names: dict[str, str] = {}
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in sorted(view.nodes(data=True)):
         entity = registry[node]
         kind = "candidate" if "candidate" in data["roles"] else (entity.kind or "unknown")
         colour, shape = KIND_STYLES.get(kind, KIND_STYLES["unknown"])
         x, y = positions.get(node, (0.0, 0.0))
+        names[node] = entity.name
+        hub = node in hubs
         net.add_node(
             node,
-            label=entity.name,
+            # Hubs are labelled, over a white ground so arrowheads never hide the name; the others
+            # show theirs on hover (the page adds it), so labels never pile up around a hub.
+            **({"label": entity.name, "font": HUB_FONT} if hub else {"label": " "}),
             title=_tooltip(
                 [
                     entity.name,
@@ -203,9 +201,9 @@ def graph_view_html(
             ),
             color=colour,
             shape=shape,
-            size=10 + min(30, 2 * degrees.get(node, 0)),
-            x=round(float(x) * scale, 1),
-            y=round(float(y) * scale, 1),
+            size=node_radius(degrees.get(node, 0)),
+            x=x,
+            y=y,
             physics=False,
         )
     changes: dict[str, list[list]] = {}
@@ -230,12 +228,11 @@ def graph_view_html(
             changes[key] = _changes(_fact_status(span), (span,), first, last)
             detail = [f"date: {span}"]
             label = str(span) if span.known else ""
-        meta[key] = {"action": action, "from": registry[u].name, "to": registry[v].name}
+        meta[key] = {"action": action, "from": registry[u].name, "to": registry[v].name, "label": label}
         net.add_edge(
             u,
             v,
             id=key,
-            label=label,
             title=_tooltip(
                 [
                     f"{registry[u].name} — {action} — {registry[v].name}",
@@ -249,7 +246,7 @@ def graph_view_html(
             dashes=dashes,
             arrows="to",
             width=2,
-            font={"size": 10, "align": "middle"},
+            font=EDGE_FONT,
             smooth={"type": "curvedCW", "roundness": 0.15 * count} if count else {"enabled": False},
         )
     net.set_options(
@@ -268,8 +265,12 @@ def graph_view_html(
         or (f"Endorsements around {registry.resolve(candidate).name}" if candidate else "Endorsements"),
         vis_js=(lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8").replace("</style", "<\\/style"),
-        days=[_day(first + dt.timedelta(days=i)) for i in range((last - first).days + 1)],
-        start_day=_day(as_of or last),
+        days=[_day(d) for d in shown.days()],
+        start_day=_day(start_day),
+        play_ms=max(40, min(400, PLAY_MS // max(len(shown.days()), 1))),
+        names=names,
+        hubs=hubs,
+        hover_font=HOVER_FONT,
         changes=changes,
         edge_meta=meta,
         kinds=[(kind, *style) for kind, style in KIND_STYLES.items()],

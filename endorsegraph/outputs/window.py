@@ -56,7 +56,9 @@ def parse_window(text: str) -> Window:
 
 
 def _facts_into(graph: nx.MultiDiGraph, candidates: Iterable[str], action: str) -> list[Fact]:
-    facts = [d["fact"] for c in candidates for _, _, d in graph.in_edges(c, data=True) if d["action"] == action]
+    facts = [
+        d["fact"] for c in candidates for _, _, d in graph.in_edges(c, data=True) if d["action"] == action
+    ]
     return sorted(facts, key=Fact.sort_key)
 
 
