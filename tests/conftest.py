@@ -49,3 +49,13 @@ def facts(write):
         return eg.load([write("facts.csv", header + "\n" + textwrap.dedent(body).strip() + "\n")])
 
     return _facts
+
+
+RIVERTON = Path(__file__).resolve().parent / "races" / "riverton2025.csv"
+
+
+@pytest.fixture(scope="session")
+def riverton():
+    """The second race, invented for the tests (tests/races/README.md): names collide with the
+    bundled sample's (another Jean Kim, another Garcia, another Scott Stringer)."""
+    return eg.load([RIVERTON])

@@ -244,7 +244,7 @@ def _cascade(ax, panel: Cascade, tips: _Tips) -> None:
         _text(f"Days after {panel.trigger.accuser}'s accusation ({panel.trigger.span})"), fontsize=8.5
     )
     ax.set_ylabel("Withdrawals, cumulative", fontsize=8.5)
-    ax.legend(loc="upper left", bbox_to_anchor=(0, 0.84), fontsize=7.5, frameon=False)
+    ax.legend(loc="lower right", fontsize=7.5, frameon=False)
     _panel_title(ax, f"{panel.candidate}: {panel.total} withdrawals")
 
 
