@@ -175,3 +175,54 @@ def layout(graph: nx.Graph, hubs: list[str], degrees: dict | None = None) -> dic
             _push_hubs_apart(points, hub_rows)
         _nudge_off_edges(points, edges, radii, set())
     return {n: (round(float(points[i][0]), 1), round(float(points[i][1]), 1)) for n, i in index.items()}
+
+
+# Label sizes in canvas pixels, estimated from the font size (the page's fonts are not known here):
+# a generous average character width, so an estimate errs towards leaving a label out.
+CHAR_WIDTH = 0.6
+LABEL_PAD = 6.0
+
+
+def label_box(position: tuple[float, float], text: str, radius: float, font: float, inside: bool) -> tuple:
+    """(left, top, right, bottom) of a node's label as vis-network draws it: centred below the
+    node, or inside it for box and ellipse shapes."""
+    x, y = position
+    width = CHAR_WIDTH * font * len(text) + 2 * LABEL_PAD
+    height = 1.3 * font + LABEL_PAD
+    top = y - height / 2 if inside else y + radius + 2
+    return (x - width / 2, top, x + width / 2, top + height)
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    positions: dict,
+    names: dict[str, str],
+    radii: dict[str, float],
+    hubs: list[str],
+    fonts: tuple[float, float],
+    inside: set[str] = frozenset(),
+) -> list[str]:
+    """The nodes whose names can be printed without touching another label or node: every hub
+    first (font fonts[0]), then the others by number of relationships (font fonts[1]). The rest
+    show their name on hover."""
+    discs = {n: (x - radii[n], y - radii[n], x + radii[n], y + radii[n]) for n, (x, y) in positions.items()}
+    kept: list[tuple] = []
+    chosen: list[str] = []
+    order = [h for h in hubs if h in positions] + sorted(
+        (n for n in positions if n not in hubs), key=lambda n: (-radii[n], names[n])
+    )
+    for node in order:
+        hub = node in hubs
+        box = label_box(
+            positions[node], names[node], radii[node], fonts[0] if hub else fonts[1], node in inside
+        )
+        clear = not any(_overlap(box, other) for other in kept) and not any(
+            _overlap(box, disc) for other, disc in discs.items() if other != node
+        )
+        if hub or clear:
+            kept.append(box)
+            chosen.append(node)
+    return chosen

@@ -20,7 +20,7 @@ from ..graph import store
 from ..graph.actions import TABLE as ACTION_TABLE
 from ..graph.dates import Span
 from ..graph.timeline import graph_as_of
-from .layout import layout, node_radius
+from .layout import layout, node_radius, place_labels
 from .window import Window, accusations, story_window
 
 __all__ = ["ACTION_STYLES", "KIND_STYLES", "MAX_EDGES", "MAX_NODES", "TooLarge", "graph_view_html"]
@@ -45,12 +45,18 @@ ACTION_STYLES = {s.value: (s.colour, list(s.dashes) if s.dashes else False) for 
 
 
 HUB_FONT = {
-    "size": 18,
+    "size": 24,
     "face": "system-ui, sans-serif",
     "color": "#111111",
     "background": "rgba(255,255,255,0.88)",
     "strokeWidth": 0,
     "bold": {"color": "#111111"},
+}
+NODE_FONT = {
+    "size": 15,
+    "face": "system-ui, sans-serif",
+    "color": "#333333",
+    "background": "rgba(255,255,255,0.8)",
 }
 HOVER_FONT = {
     "size": 14,
@@ -119,6 +125,10 @@ def _select(graph: nx.MultiDiGraph, candidate: str | None, as_of: dt.date | None
     return view
 
 
+def _kind(entity, data: dict) -> str:
+    return "candidate" if "candidate" in data["roles"] else (entity.kind or "unknown")
+
+
 def _tooltip(lines: list[str]) -> str:
     return "\n".join(line for line in lines if line)
 
@@ -177,20 +187,22 @@ def graph_view_html(
     degrees = dict(view.degree())
     hubs = sorted(n for n, d in view.nodes(data=True) if "candidate" in d["roles"])
     positions = layout(simple, hubs, degrees)
-    names: dict[str, str] = {}
+    names = {node: registry[node].name for node in view}
+    radii = {node: node_radius(degrees.get(node, 0)) for node in view}
+    inside = {n for n in view if _kind(registry[n], view.nodes[n]) in ("newspaper", "race")}
+    labelled = place_labels(positions, names, radii, hubs, (HUB_FONT["size"], NODE_FONT["size"]), inside)
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in sorted(view.nodes(data=True)):
         entity = registry[node]
-        kind = "candidate" if "candidate" in data["roles"] else (entity.kind or "unknown")
-        colour, shape = KIND_STYLES.get(kind, KIND_STYLES["unknown"])
+        colour, shape = KIND_STYLES.get(_kind(entity, data), KIND_STYLES["unknown"])
         x, y = positions.get(node, (0.0, 0.0))
-        names[node] = entity.name
         hub = node in hubs
         net.add_node(
             node,
-            # Hubs are labelled, over a white ground so arrowheads never hide the name; the others
-            # show theirs on hover (the page adds it), so labels never pile up around a hub.
-            **({"label": entity.name, "font": HUB_FONT} if hub else {"label": " "}),
+            # Hubs are always labelled, over a white ground so arrowheads never hide the name; others
+            # where their name touches no other label or node (place_labels), the rest on hover.
+            label=entity.name if node in labelled else " ",
+            font=HUB_FONT if hub else NODE_FONT,
             title=_tooltip(
                 [
                     entity.name,
@@ -201,7 +213,7 @@ def graph_view_html(
             ),
             color=colour,
             shape=shape,
-            size=node_radius(degrees.get(node, 0)),
+            size=radii[node],
             x=x,
             y=y,
             physics=False,
@@ -270,6 +282,7 @@ def graph_view_html(
         play_ms=max(40, min(400, PLAY_MS // max(len(shown.days()), 1))),
         names=names,
         hubs=hubs,
+        labelled=labelled,
         hover_font=HOVER_FONT,
         changes=changes,
         edge_meta=meta,
