@@ -27,7 +27,8 @@ __all__ = ["FORMATS", "draw", "render"]
 
 FORMATS = ("html", "png", "svg")
 # Okabe-Ito, for one band per candidate (the actions' own colours mark events).
-SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+# Vermillion (withdrawals) and orange (accusations) are left out so a band is never read as either.
+SERIES = ("#0072B2", "#CC79A7", "#56B4E9", "#009E73", "#000000", "#F0E442")
 INK, MUTED, GRID = "#222222", "#666666", "#e6e6e6"
 WIDTH = 10.0  # inches
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -71,7 +72,7 @@ def _margins(panel) -> tuple[float, float]:
     """(left, right) in inches: room for row labels, or for the direct labels of a cascade."""
     if isinstance(panel, Intervals):
         longest = max((len(r) for r in panel.rows), default=10)
-        return min(3.2, 0.35 + 0.075 * longest), 0.35
+        return min(3.2, 0.35 + 0.075 * longest), 2.4
     if isinstance(panel, Cascade):
         return 0.8, 2.4
     return 0.8, 2.7
@@ -253,19 +254,23 @@ def _date_axis(ax, window: Window) -> None:
 
     span = (window.last - window.first).days
     ax.set_xlim(mdates.date2num(window.first) - 0.5, mdates.date2num(window.last) + 1)
-    step = max(1, round(span / 12))
+    step = max(1, round(span / 8))
     ticks = [window.first + dt.timedelta(days=i) for i in range(0, span + 1, step)]
     ax.set_xticks([mdates.date2num(t) for t in ticks])
     ax.set_xticklabels([short_day(t) for t in ticks], fontsize=8)
     ax.set_xlabel(f"{window.first.year}" if window.first.year == window.last.year else "", fontsize=8.5)
 
 
-def _accusation_lines(ax, accusations, window: Window, tips: _Tips, y_text: float) -> None:
+def _shown(accusations, window: Window) -> list:
+    return [a for a in accusations if a.day is not None and a.day in window]
+
+
+def _accusation_lines(ax, accusations, window: Window, tips: _Tips, y_text: float, step: float) -> None:
+    """A line per accusation in the window, its label on its own line (`step` apart) so two close
+    accusations never print over each other."""
     import matplotlib.dates as mdates
 
-    for n, accusation in enumerate(accusations):
-        if accusation.day is None or accusation.day not in window:
-            continue
+    for n, accusation in enumerate(_shown(accusations, window)):
         x = mdates.date2num(accusation.day)
         line = ax.axvline(
             x,
@@ -277,7 +282,7 @@ def _accusation_lines(ax, accusations, window: Window, tips: _Tips, y_text: floa
         tips(line, f"{accusation.text}\n{_sources(accusation.sources)}")
         ax.text(
             x + 0.15,
-            y_text,
+            y_text + n * step,
             _text(f"{accusation.accuser}'s accusation, {short_span(accusation.span)}"),
             fontsize=8,
             color=INK,
@@ -379,10 +384,11 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
         tips(mark, tip)
     ax.set_yticks(range(len(panel.rows)))
     ax.set_yticklabels([_text(r) for r in panel.rows], fontsize=8.5)
-    ax.set_ylim(len(panel.rows) - 0.4, -1.4)
+    stacked = max(len(_shown(panel.accusations, panel.window)), 1)
+    ax.set_ylim(len(panel.rows) - 0.4, -1.4 - 0.8 * (stacked - 1))
     ax.tick_params(axis="y", length=0)
     _date_axis(ax, panel.window)
-    _accusation_lines(ax, panel.accusations, panel.window, tips, -1.3)
+    _accusation_lines(ax, panel.accusations, panel.window, tips, -1.3 - 0.8 * (stacked - 1), 0.8)
     import matplotlib.patches as mpatches
 
     handles = [
@@ -405,9 +411,20 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
         ax.plot([], [], "<", color="#777777", label="began before this window")[0],
         ax.plot([], [], color=_colour("accuse"), linewidth=1.6, label="accusation")[0],
     ]
-    ax.legend(
-        handles=handles, loc="upper right", fontsize=7.5, frameon=True, framealpha=0.92, edgecolor="#dddddd"
-    )
+    present = {
+        "withdrawal": any(m.action == "withdraw" and m.span.exact for m in panel.markers),
+        "withdrawal known only within dates": any(
+            m.action == "withdraw" and not m.span.exact for m in panel.markers
+        ),
+        "stood by": any(m.action == "stand_by" for m in panel.markers),
+        "candidate left the race": any(b.ended_by == "exit_race" for b in panel.bars),
+        "began before this window": any(
+            b.start.latest and b.start.earliest and b.start.latest < panel.window.first for b in panel.bars
+        ),
+        "accusation": bool(_shown(panel.accusations, panel.window)),
+    }
+    handles = [h for h in handles if present.get(h.get_label(), True)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5, frameon=False)
     left = sum(1 for m in panel.markers if m.action == "withdraw")
     _panel_title(ax, f"{panel.candidate}: {len(panel.rows)} endorsers, {left} withdrew")
 
@@ -419,7 +436,8 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     num = mdates.date2num
     top = max((max(s.possible) for s in panel.series), default=1)
-    k = len(panel.series)
+    withdrawing = [s for s in panel.series if any(span.exact in panel.window for span, _ in s.withdrawals)]
+    k = max(len(withdrawing), 1)
     ranged_row = 0
     for i, s in enumerate(panel.series):
         colour = SERIES[i % len(SERIES)]
@@ -444,7 +462,7 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
                 names.setdefault(span.exact, []).append(who)
         width = 0.8 / k
         for day, count in sorted(by_day.items()):
-            x = num(day) + 0.1 + i * width
+            x = num(day) + 0.1 + withdrawing.index(s) * width
             bars = ax.bar(
                 x, count, width=width, align="edge", color=_colour("withdraw"), alpha=0.9, linewidth=0
             )
@@ -498,11 +516,15 @@ def _in_force(ax, panel: InForce, tips: _Tips) -> None:
     ax.plot(
         [], [], color="#555555", linewidth=0.9, linestyle=(0, (3, 2)), label="upper edge: possibly in force"
     )
-    ax.set_ylim(-0.7 * ranged_row - 0.6, top * 1.25 + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("Endorsements", fontsize=8.5)
     _date_axis(ax, panel.window)
-    _accusation_lines(ax, panel.accusations, panel.window, tips, top * 1.25 + 0.8)
+    stacked = len(_shown(panel.accusations, panel.window))
+    step = 0.09 * (top * 1.25 + 1)
+    ax.set_ylim(-0.7 * ranged_row - 0.6, top * 1.25 + 1 + step * max(stacked - 1, 0))
+    _accusation_lines(
+        ax, panel.accusations, panel.window, tips, top * 1.25 + 0.8 + step * (stacked - 1), -step
+    )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5, frameon=False)
     _panel_title(
         ax, panel.note or f"In force, {short_day(panel.window.first)} to {short_day(panel.window.last)}"

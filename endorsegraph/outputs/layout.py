@@ -17,8 +17,9 @@ __all__ = ["HUB_GAP", "clearance", "layout", "node_radius"]
 
 HUB_GAP = 340.0  # px between hubs: more than two hub labels' half-widths side by side
 MARGIN = 14.0  # px of white between a node's edge and a line it is not part of
-# Nudging is O(nodes × edges) per pass: above this the large-graph layout is used as it is.
-MAX_WORK = 3_000_000
+# Nudging is O(nodes × edges) per pass: above this the layout is used as it is.
+MAX_WORK = 200_000
+LEAF_GAP = 64.0  # px of arc between neighbouring leaves on a hub's ring
 
 
 def node_radius(degree: int) -> float:
@@ -155,6 +156,30 @@ def _nudge_off_edges(
             points[i] += step
 
 
+def _ring_leaves(graph: nx.Graph, nodes: list[str], points: np.ndarray, index: dict) -> None:
+    """Nodes tied to one hub only (most endorsers) go on a ring around it, evenly spaced in the
+    order the force layout gave them, far enough out that no leaf sits on a neighbour's line."""
+    leaves: dict[str, list[str]] = {}
+    for node in nodes:
+        neighbours = [n for n in graph.neighbors(node) if n != node]
+        if len(neighbours) == 1 and graph.degree(neighbours[0]) > 1:
+            leaves.setdefault(neighbours[0], []).append(node)
+    for hub, ring in leaves.items():
+        if len(ring) < 3:
+            continue
+        centre = points[index[hub]]
+        offsets = np.array([points[index[n]] - centre for n in ring])
+        angles = np.arctan2(offsets[:, 1], offsets[:, 0])
+        order = [ring[i] for i in np.argsort(angles, kind="stable")]
+        radius = max(
+            float(np.median(np.hypot(offsets[:, 0], offsets[:, 1]))), LEAF_GAP * len(ring) / (2 * math.pi)
+        )
+        start = float(np.sort(angles)[0])
+        for k, node in enumerate(order):
+            theta = start + 2 * math.pi * k / len(order)
+            points[index[node]] = centre + radius * np.array([math.cos(theta), math.sin(theta)])
+
+
 def layout(graph: nx.Graph, hubs: list[str], degrees: dict | None = None) -> dict:
     """Pixel positions: force layout (or sunflowers when large), hubs apart, nodes off edges."""
     if not len(graph):
@@ -166,6 +191,8 @@ def layout(graph: nx.Graph, hubs: list[str], degrees: dict | None = None) -> dic
     index = {n: i for i, n in enumerate(nodes)}
     points = np.array([raw[n] for n in nodes], dtype=float) * scale
     hub_rows = [index[h] for h in hubs if h in index]
+    if len(nodes) <= 500:
+        _ring_leaves(graph, nodes, points, index)
     _push_hubs_apart(points, hub_rows)
     edges = [(index[u], index[v]) for u, v in graph.edges() if u != v]
     if edges and len(nodes) * len(edges) <= MAX_WORK:
@@ -181,6 +208,7 @@ def layout(graph: nx.Graph, hubs: list[str], degrees: dict | None = None) -> dic
 # a generous average character width, so an estimate errs towards leaving a label out.
 CHAR_WIDTH = 0.6
 LABEL_PAD = 6.0
+MAX_PLACED = 600  # above this many nodes only hubs are named (and any node on hover)
 
 
 def label_box(position: tuple[float, float], text: str, radius: float, font: float, inside: bool) -> tuple:
@@ -208,6 +236,8 @@ def place_labels(
     """The nodes whose names can be printed without touching another label or node: every hub
     first (font fonts[0]), then the others by number of relationships (font fonts[1]). The rest
     show their name on hover."""
+    if len(positions) > MAX_PLACED:  # the check is quadratic; so many names would not be read anyway
+        return [h for h in hubs if h in positions]
     discs = {n: (x - radii[n], y - radii[n], x + radii[n], y + radii[n]) for n, (x, y) in positions.items()}
     kept: list[tuple] = []
     chosen: list[str] = []
