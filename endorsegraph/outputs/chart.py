@@ -245,7 +245,7 @@ def _cascade(ax, panel: Cascade, tips: _Tips) -> None:
         _text(f"Days after {panel.trigger.accuser}'s accusation ({panel.trigger.span})"), fontsize=8.5
     )
     ax.set_ylabel("Withdrawals, cumulative", fontsize=8.5)
-    ax.legend(loc="lower right", fontsize=7.5, frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7.5, frameon=False)
     _panel_title(ax, f"{panel.candidate}: {panel.total} withdrawals")
 
 
@@ -417,7 +417,10 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
             m.action == "withdraw" and not m.span.exact for m in panel.markers
         ),
         "stood by": any(m.action == "stand_by" for m in panel.markers),
-        "candidate left the race": any(b.ended_by == "exit_race" for b in panel.bars),
+        "candidate left the race": any(
+            b.ended_by == "exit_race" and b.end is not None and b.end.latest in panel.window
+            for b in panel.bars
+        ),
         "began before this window": any(
             b.start.latest and b.start.earliest and b.start.latest < panel.window.first for b in panel.bars
         ),
