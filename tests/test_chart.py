@@ -331,3 +331,24 @@ def test_chart_escapes_hostile_names(browser, tmp_path):
         assert page.evaluate("document.querySelectorAll('script').length") == 2  # tooltips and the data
     finally:
         context.close()
+
+
+def test_titles_count_in_words(facts):
+    graph = facts(
+        """
+        Ana Ruiz,endorse,Maria Garcia,2025-02-01,,,
+        Jean Kim,accuse,Maria Garcia,2025-03-10,,,
+        Ana Ruiz,withdraw,Maria Garcia,2025-03-12,,,
+        Ben Okafor,endorse,Tom Reyes,2025-02-01,,,
+        Jean Kim,accuse,Tom Reyes,2025-03-10,,,
+        """
+    )
+    assert (
+        build_chart(graph, ["Maria Garcia"]).title
+        == "1 endorser withdrew from Maria Garcia after Jean Kim's accusation"
+    )
+    assert (
+        build_chart(graph, ["Tom Reyes"]).title
+        == "No endorser withdrew from Tom Reyes after Jean Kim's accusation"
+    )
+    assert "Tom Reyes: 0 withdrawals" in svg_texts(render(build_chart(graph, ["Tom Reyes"]), "svg"))

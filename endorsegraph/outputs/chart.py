@@ -20,7 +20,7 @@ from collections import Counter
 import networkx as nx
 
 from ..graph.actions import spec
-from .chart_data import Cascade, Chart, InForce, Intervals, build_chart, short_day, short_span
+from .chart_data import Cascade, Chart, InForce, Intervals, build_chart, plural, short_day, short_span
 from .window import Window
 
 __all__ = ["FORMATS", "draw", "render"]
@@ -246,7 +246,7 @@ def _cascade(ax, panel: Cascade, tips: _Tips) -> None:
     )
     ax.set_ylabel("Withdrawals, cumulative", fontsize=8.5)
     ax.legend(loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=7.5, frameon=False)
-    _panel_title(ax, f"{panel.candidate}: {panel.total} withdrawals")
+    _panel_title(ax, f"{panel.candidate}: {plural(panel.total, 'withdrawal')}")
 
 
 def _date_axis(ax, window: Window) -> None:
@@ -429,7 +429,7 @@ def _intervals(ax, panel: Intervals, tips: _Tips) -> None:
     handles = [h for h in handles if present.get(h.get_label(), True)]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7.5, frameon=False)
     left = sum(1 for m in panel.markers if m.action == "withdraw")
-    _panel_title(ax, f"{panel.candidate}: {len(panel.rows)} endorsers, {left} withdrew")
+    _panel_title(ax, f"{panel.candidate}: {plural(len(panel.rows), 'endorser')}, {left} withdrew")
 
 
 def _in_force(ax, panel: InForce, tips: _Tips) -> None:

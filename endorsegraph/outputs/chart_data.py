@@ -48,6 +48,10 @@ POINT_COLUMNS = (
 )  # fmt: skip
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -403,7 +407,8 @@ def build_chart(
             after = sum(1 for w in p.withdrawals if w.first is not None and w.first >= 0)
             # "after" only when every one certainly came after it; a range may start before.
             when = "after" if after == p.total else "around"
-            title = f"{p.total} endorsers withdrew from {p.candidate} {when} {p.trigger.accuser}'s accusation"
+            who = {0: "No endorser", 1: "1 endorser"}.get(p.total, f"{p.total} endorsers")
+            title = f"{who} withdrew from {p.candidate} {when} {p.trigger.accuser}'s accusation"
             if after != p.total:
                 subtitle = f"{after} certainly after it. " + subtitle
         else:

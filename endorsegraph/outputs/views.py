@@ -146,9 +146,10 @@ def view_window(
     chosen = [registry.resolve(candidate).id] if candidate else None
     window = window or story_window(graph, chosen)
     if as_of is not None:
-        last = min(window.last, as_of) if as_of >= window.first else as_of
-        window = Window(min(window.first, last), last)
-        return window, last
+        if as_of < window.first:  # before the story: the same number of days, ending there
+            return Window(as_of - (window.last - window.first), as_of), as_of
+        last = min(window.last, as_of)
+        return Window(window.first, last), last
     dated = [a for a in accusations(graph, chosen or store.intervals_by_candidate(graph)) if a.span.latest]
     triggers = [a.span.exact or a.span.latest for a in dated if (a.span.exact or a.span.latest) in window]
     return window, min(triggers) if triggers else window.last
