@@ -100,22 +100,29 @@ def clearance(positions: dict, graph: nx.Graph, degrees: dict | None = None) -> 
 
 
 def _push_hubs_apart(points: np.ndarray, hubs: list[int]) -> None:
+    """Move hubs closer than HUB_GAP apart along the line between them, half each."""
+    if len(hubs) < 2:
+        return
+    rows = np.array(hubs)
+    upper = np.triu(np.ones((len(rows), len(rows)), dtype=bool), k=1)
     for _ in range(50):
-        moved = False
-        for i in hubs:
-            for j in hubs:
-                if i >= j:
-                    continue
-                delta = points[j] - points[i]
-                gap = float(np.hypot(*delta))
-                if gap < HUB_GAP:
-                    direction = delta / gap if gap > 1e-6 else np.array([1.0, 0.0])
-                    shift = (HUB_GAP - gap) / 2 + 1
-                    points[i] -= direction * shift
-                    points[j] += direction * shift
-                    moved = True
-        if not moved:
+        hub_points = points[rows]
+        delta = hub_points[None, :, :] - hub_points[:, None, :]  # [i, j] = j - i
+        gap = np.hypot(delta[..., 0], delta[..., 1])
+        close = upper & (gap < HUB_GAP)
+        if not close.any():
             return
+        i, j = np.nonzero(close)
+        direction = np.where(
+            gap[i, j][:, None] > 1e-6,
+            delta[i, j] / np.maximum(gap[i, j], 1e-6)[:, None],
+            np.array([1.0, 0.0]),
+        )
+        shift = direction * ((HUB_GAP - gap[i, j]) / 2 + 1)[:, None]
+        moves = np.zeros_like(hub_points)
+        np.add.at(moves, i, -shift)
+        np.add.at(moves, j, shift)
+        points[rows] += moves
 
 
 def _nudge_off_edges(
