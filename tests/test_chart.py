@@ -352,3 +352,25 @@ def test_titles_count_in_words(facts):
         == "No endorser withdrew from Tom Reyes after Jean Kim's accusation"
     )
     assert "Tom Reyes: 0 withdrawals" in svg_texts(render(build_chart(graph, ["Tom Reyes"]), "svg"))
+
+
+def test_credit_names_outlets_and_the_credit_a_licence_asks_for(write):
+    graph = eg.load(
+        [
+            write(
+                "race.csv",
+                """
+                actor,action,target,date,source_id,source_url,credit
+                Ana Ruiz,endorse,Maria Garcia,2025-02-01,ledger,https://www.riverton-ledger.example/a,
+                Jean Kim,accuse,Maria Garcia,2025-03-10,tracker,,"Riverton Tracker, CC BY 4.0"
+                Ana Ruiz,withdraw,Maria Garcia,2025-03-12,tracker,,"Riverton Tracker, CC BY 4.0"
+                """,
+            )
+        ]
+    )
+    chart = build_chart(graph, ["Maria Garcia"])
+    assert chart.credit == (
+        "Source: endorsegraph; facts from riverton-ledger.example and 1 other source (tracker); "
+        "Riverton Tracker, CC BY 4.0"
+    )
+    assert chart.credit in svg_texts(render(chart, "svg"))

@@ -326,14 +326,18 @@ def in_force(
 
 def _credit(graph: nx.MultiDiGraph, candidates: list[str]) -> str:
     """'Source: endorsegraph; facts from nymag.com, patch.com and 2 other sources (…)': outlets or
-    web domains of the facts about these candidates, then the sources that name neither."""
+    web domains of the facts about these candidates, then the sources that name neither, then every
+    credit a source's licence asks for."""
     counts: Counter[str] = Counter()
     unnamed: Counter[str] = Counter()
+    credits: dict[str, None] = {}  # what a licence asks to be credited ("FiveThirtyEight, CC BY 4.0")
     for c in candidates:
         for _, _, data in graph.in_edges(c, data=True):
             facts = data["endorsement"].facts if data["action"] == "endorse" else [data["fact"]]
             for fact in facts:
                 for source in fact.sources:
+                    if source.credit:
+                        credits[source.credit] = None
                     name = source.outlet or (urlparse(source.url).hostname if source.url else None)
                     if name:
                         counts[name.removeprefix("www.")] += 1
@@ -345,10 +349,11 @@ def _credit(graph: nx.MultiDiGraph, candidates: list[str]) -> str:
     if others:
         listed = f" ({', '.join(others)})" if len(others) <= 2 else ""
         parts.append(f"{len(others)} other source{'s' if len(others) > 1 else ''}{listed}")
+    credited = f"; {'; '.join(credits)}" if credits else ""
     if not parts:
-        return "Source: endorsegraph"
+        return "Source: endorsegraph" + credited
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"Source: endorsegraph; facts from {joined}"
+    return f"Source: endorsegraph; facts from {joined}{credited}"
 
 
 def build_chart(
