@@ -249,7 +249,7 @@ def test_bad_rows_name_file_line_and_problem(write):
 
 def test_every_report_view_query_and_push_works_on_the_imported_data(write, tmp_path):
     from endorsegraph.cypher.push import dry_run_script
-    from endorsegraph.outputs.chart import timeline_chart
+    from endorsegraph.outputs.chart import draw
     from endorsegraph.outputs.views import graph_view_html
 
     graph = eg.load([TRACKER, REP, write("brooks.csv", BROOKS_2021)])
@@ -272,7 +272,7 @@ def test_every_report_view_query_and_push_works_on_the_imported_data(write, tmp_
     }
     html = graph_view_html(graph, candidate="Mo Brooks")
     assert "Mo Brooks" in html and "withdraw" in html
-    assert timeline_chart(graph, ["Mo Brooks", "Katie Britt"], "svg")
+    assert draw(graph, ["Mo Brooks", "Katie Britt"], fmt="svg")
     assert "WITHDREW" in dry_run_script(graph) and "OPPOSED" in dry_run_script(graph)
     assert eg.entity_profile(graph, "Mo Brooks")["endorsements"][0]["ended_by"] == "withdraw"
 
