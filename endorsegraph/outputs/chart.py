@@ -99,14 +99,20 @@ def _figure(chart: Chart):
         }
     )
     notes = [line for note in chart.notes for line in textwrap.wrap(note, 150)]
-    header, footer = 0.95, 0.45 + 0.17 * len(notes) + 0.13 * (len(chart.credit) > 170)
+    title = textwrap.wrap(chart.title, 80)
+    header, footer = (
+        0.95 + 0.28 * (len(title) - 1),
+        0.45 + 0.17 * len(notes) + 0.13 * (len(chart.credit) > 170),
+    )
     heights = [_panel_height(p) for p in chart.panels]
     per_panel = 0.4 + 0.7  # panel title above, ticks and axis label below
     total = header + sum(heights) + per_panel * len(heights) + footer
     figure = plt.figure(figsize=(WIDTH, total), dpi=110)
     figure.patch.set_facecolor("white")
-    figure.text(0.3 / WIDTH, 1 - 0.32 / total, _text(chart.title), fontsize=14, weight="bold", color=INK)
-    figure.text(0.3 / WIDTH, 1 - 0.6 / total, _text(chart.subtitle), fontsize=9.5, color=MUTED)
+    figure.text(
+        0.3 / WIDTH, 1 - 0.2 / total, _text("\n".join(title)), fontsize=14, weight="bold", color=INK, va="top"
+    )
+    figure.text(0.3 / WIDTH, 1 - (header - 0.35) / total, _text(chart.subtitle), fontsize=9.5, color=MUTED)
     axes, top = [], header
     for panel, height in zip(chart.panels, heights, strict=True):
         left, right = _margins(panel)

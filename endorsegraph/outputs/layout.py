@@ -135,6 +135,7 @@ def _nudge_off_edges(
     own = np.zeros((len(points), len(edges)), dtype=bool)
     own[a_idx, np.arange(len(edges))] = True
     own[b_idx, np.arange(len(edges))] = True
+    best, stale = None, 0
     for _ in range(120):
         distance, nearest = _segment_distances(points, points[a_idx], points[b_idx])
         distance[own] = np.inf
@@ -144,6 +145,10 @@ def _nudge_off_edges(
         apart = np.sqrt((gaps**2).sum(axis=2)) + np.eye(len(points)) * 1e9
         crowded = apart < (radii[:, None] + radii[None, :] + MARGIN)
         if not short.any() and not crowded.any():
+            return
+        left = int(short.sum() + crowded.sum())
+        best, stale = (left, 0) if best is None or left < best else (best, stale + 1)
+        if stale >= 8:  # no longer getting better (a crowded graph): stop, near is better than slow
             return
         for i in np.nonzero(short.any(axis=1) | crowded.any(axis=1))[0]:
             if i in fixed:
@@ -206,8 +211,12 @@ def layout(graph: nx.Graph, hubs: list[str], degrees: dict | None = None) -> dic
         radii = np.array([node_radius(degrees.get(n, 0)) for n in nodes])
         for _ in range(3):  # nudging can bring hubs closer again: alternate until both hold
             _nudge_off_edges(points, edges, radii, set())
+            before = points.copy()
             _push_hubs_apart(points, hub_rows)
-        _nudge_off_edges(points, edges, radii, set())
+            if np.array_equal(before, points):
+                break
+        else:
+            _nudge_off_edges(points, edges, radii, set())
     return {n: (round(float(points[i][0]), 1), round(float(points[i][1]), 1)) for n, i in index.items()}
 
 

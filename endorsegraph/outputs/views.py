@@ -44,6 +44,7 @@ KIND_STYLES = {  # kind -> (colour, vis shape)
 ACTION_STYLES = {s.value: (s.colour, list(s.dashes) if s.dashes else False) for s in ACTION_TABLE}
 
 
+READABLE_EXTENT = 800.0
 HUB_FONT = {
     "size": 24,
     "face": "system-ui, sans-serif",
@@ -191,7 +192,14 @@ def graph_view_html(
     names = {node: registry[node].name for node in view}
     radii = {node: node_radius(degrees.get(node, 0)) for node in view}
     inside = {n for n in view if _kind(registry[n], view.nodes[n]) in ("newspaper", "race")}
-    labelled = place_labels(positions, names, radii, hubs, (HUB_FONT["size"], NODE_FONT["size"]), inside)
+    # The page opens fitted to the whole graph: a wide layout is drawn small, so its fonts grow with
+    # it and names stay readable at the opening zoom (READABLE_EXTENT px fit a page unscaled).
+    extent = max((max(abs(x), abs(y)) for x, y in positions.values()), default=0.0)
+    grow = max(1.0, extent / READABLE_EXTENT)
+    hub_font, node_font, hover_font = (
+        {**f, "size": round(f["size"] * grow)} for f in (HUB_FONT, NODE_FONT, HOVER_FONT)
+    )
+    labelled = place_labels(positions, names, radii, hubs, (hub_font["size"], node_font["size"]), inside)
     net = Network(directed=True, cdn_resources="in_line")
     for node, data in sorted(view.nodes(data=True)):
         entity = registry[node]
@@ -203,7 +211,7 @@ def graph_view_html(
             # Hubs are always labelled, over a white ground so arrowheads never hide the name; others
             # where their name touches no other label or node (place_labels), the rest on hover.
             label=entity.name if node in labelled else " ",
-            font=HUB_FONT if hub else NODE_FONT,
+            font=hub_font if hub else node_font,
             title=_tooltip(
                 [
                     entity.name,
@@ -284,7 +292,7 @@ def graph_view_html(
         names=names,
         hubs=hubs,
         labelled=labelled,
-        hover_font=HOVER_FONT,
+        hover_font=hover_font,
         changes=changes,
         edge_meta=meta,
         kinds=[(kind, *style) for kind, style in KIND_STYLES.items()],
