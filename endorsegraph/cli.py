@@ -63,6 +63,17 @@ def _spacy_option(command: Callable) -> Callable:
     )(command)
 
 
+def _tables_option(command: Callable) -> Callable:
+    return click.option(
+        "--source",
+        "tables",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Entities file or alias table (or a folder holding them) that names the articles' people "
+        "and organisations (repeatable); 'sample' for the bundled sample's. Default: none.",
+    )(command)
+
+
 def source_options(command: Callable) -> Callable:
     """--source, --format and --spacy-model, shared by every command that reads sources."""
     command = _spacy_option(command)
@@ -84,7 +95,8 @@ def source_options(command: Callable) -> Callable:
         "sources",
         multiple=True,
         type=click.Path(path_type=Path),
-        help="Facts file or folder (repeatable). Default: the bundled 2021 NYC dataset.",
+        help="Facts, entities, alias or article file or folder (repeatable); 'sample' is the bundled 2021 "
+        "NYC sample, also the default when no --source is given.",
     )(command)
 
 
@@ -262,16 +274,17 @@ def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the events here (atomically) instead of standard output.",
 )
+@_tables_option
 @_spacy_option
 @handle_errors
-def extract(paths, output, spacy_model) -> None:
+def extract(paths, output, tables, spacy_model) -> None:
     """Extract dated events from article text files (and folders of them) as JSON lines.
 
     The lines follow the facts schema plus evidence, start, end (character offsets), article and
     date_text: review them, edit them, load them back with --source."""
     from .loaders.facts import extracted_jsonl
 
-    results = api.extract(paths, spacy_model, warn=_warn)
+    results = api.extract(paths, spacy_model, warn=_warn, registry=api.entity_registry(tables or ()))
     events = [e for _, extraction in results for e in extraction.events]
     _write(extracted_jsonl(events), output)
     click.echo(f"{len(events)} events from {len(results)} articles", err=True)
@@ -286,9 +299,10 @@ def extract(paths, output, spacy_model) -> None:
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="The whole score as JSON.")
+@_tables_option
 @_spacy_option
 @handle_errors
-def evaluate(gold, paths, as_json, spacy_model) -> None:
+def evaluate(gold, paths, as_json, tables, spacy_model) -> None:
     """Score extraction from PATHS against gold events: precision, recall and F1 overall and per
     action, date accuracy, misses and false positives. Uses only the entities and alias tables."""
     import json
@@ -296,7 +310,7 @@ def evaluate(gold, paths, as_json, spacy_model) -> None:
     from .loaders.evaluate import read_gold, score
 
     gold_events = read_gold(gold)  # a bad gold file fails before minutes of extraction
-    registry = api.entity_registry()
+    registry = api.entity_registry(tables or ())
     results = api.extract(paths, spacy_model, warn=_warn, registry=registry)
     report = score(
         gold_events,

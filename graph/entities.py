@@ -10,9 +10,10 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["AmbiguousName", "Entity", "Registry", "Title", "UnknownName", "normalize", "slug"]
+__all__ = ["ANY", "AmbiguousName", "Entity", "Registry", "Title", "UnknownName", "normalize", "slug"]
 
 
 def normalize(name: str) -> str:
@@ -46,6 +47,7 @@ class Entity:
     kind: str | None = None
     titles: list[Title] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    race: str | None = None  # the one race this entity belongs to (None: any race)
 
     def title_on(self, day: dt.date | None = None) -> str | None:
         """The title held on `day`; a title with no dates stands when none dated covers the day."""
@@ -83,20 +85,38 @@ def _describe(entity: Entity) -> str:
     return ", ".join(parts)
 
 
+ANY = "*any race*"  # resolve in every race: for names a user types into a query
+
+
 class Registry:
-    """All known entities, indexed by normalized id, name and alias."""
+    """All known entities, indexed by normalized id, name and alias, and by race.
+
+    A full name means the same entity in every race (endorsers act in many), unless an entities
+    file gives two entities of that name a `race` each. Surnames, aliases learned from a record and
+    aliases of an entity that belongs to one race match only within that race (`scope`): a fact or
+    article of another race never reaches them. `scope=None` is the scope of records with no race.
+    """
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
-        self._names: dict[str, set[str]] = {}  # normalized name or alias -> entity ids
-        self._surnames: dict[str, set[str]] = {}  # normalized last word of a person's name
+        self._names: dict[str, set[str]] = {}  # normalized full name -> entity ids
+        self._aliases: dict[tuple[str | None, str], set[str]] = {}  # (scope or None=all, alias) -> ids
+        self._met: dict[str | None, set[str]] = {}  # scope -> entities named in full there
+        self._persons: dict[str, set[str]] = {}  # normalized surname -> people with that surname
+        # Alias-table rows whose entity is not known yet: (where, alias, entity, race), applied by
+        # the event log once every record is read (their entity may first appear in a facts file).
+        self.pending_aliases: list[tuple[str, str, str, str | None]] = []
+        self._alias_forms: list[tuple[str, str, str | None]] = []  # (alias as written, id, scope)
         self._keyed: dict[str, set[str]] = {}  # names of third-party sources' entities (see add)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entity]:
         return iter(self.entities.values())
 
     def __len__(self) -> int:
         return len(self.entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entities
 
     def __getitem__(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -108,39 +128,89 @@ class Registry:
         if entity.id in self.entities:
             raise ValueError(f"entity id '{entity.id}' is defined twice")
         self.entities[entity.id] = entity
-        index = self._keyed if keyed else self._names
-        for label in (entity.name, *entity.aliases):
-            index.setdefault(normalize(label), set()).add(entity.id)
-        if not keyed and entity.kind in (None, "person") and len(normalize(entity.name).split()) > 1:
-            self._surnames.setdefault(normalize(entity.name).split()[-1], set()).add(entity.id)
+        if keyed:
+            for label in (entity.name, *entity.aliases):
+                self._keyed.setdefault(normalize(label), set()).add(entity.id)
+            return entity
+        self._names.setdefault(normalize(entity.name), set()).add(entity.id)
+        for alias in entity.aliases:
+            self._aliases.setdefault((entity.race, normalize(alias)), set()).add(entity.id)
+            self._alias_forms.append((alias, entity.id, entity.race))
+        words = normalize(entity.name).split()
+        if entity.kind in (None, "person") and len(words) > 1:
+            self._persons.setdefault(words[-1], set()).add(entity.id)
+        if entity.race is not None:
+            self.meet(entity.id, entity.race)
         return entity
 
-    def add_alias(self, alias: str, entity_id: str) -> None:
+    def add_alias(self, alias: str, entity_id: str, scope: str | None = None) -> None:
+        """`alias` names `entity_id` in race `scope` (None: wherever the entity is known)."""
         entity = self.entities[entity_id]
+        scope = scope if scope is not None else entity.race
         if normalize(alias) not in {normalize(a) for a in entity.aliases + [entity.name]}:
             entity.aliases.append(alias)
-        self._index(alias, entity_id)
+        self._aliases.setdefault((scope, normalize(alias)), set()).add(entity_id)
+        self._alias_forms.append((alias, entity_id, scope))
 
-    def _index(self, name: str, entity_id: str) -> None:
-        self._names.setdefault(normalize(name), set()).add(entity_id)
+    def forms(self, scope: str | None) -> Iterator[tuple[str, Entity]]:
+        """Every name and alias, as written, that may mean an entity in race `scope`."""
+        for entity in self:
+            if entity.race in (None, scope):
+                yield entity.name, entity
+        for alias, entity_id, alias_scope in self._alias_forms:
+            entity = self.entities[entity_id]
+            if alias_scope in (None, scope) and entity.race in (None, scope):
+                yield alias, entity
 
-    def _ids(self, name: str) -> set[str]:
-        """Ids `name` could mean: an id, a name or alias, else a person's unique surname."""
+    def meet(self, entity_id: str, scope: str | None) -> None:
+        """Record that `entity_id` is named in full in race `scope`: its surname now means it there."""
+        self._met.setdefault(scope, set()).add(entity_id)
+
+    def not_a_person(self, entity_id: str) -> None:
+        for ids in self._persons.values():
+            ids.discard(entity_id)
+
+    def _visible(self, ids: set[str], scope: str | None) -> set[str]:
+        """Of `ids`, those that may be meant in `scope`; an entity of that very race wins."""
+        if scope == ANY:
+            return ids
+        seen = {i for i in ids if self.entities[i].race in (None, scope)}
+        own = {i for i in seen if scope is not None and self.entities[i].race == scope}
+        return own or seen
+
+    def _strong(self, name: str, scope: str | None) -> set[str]:
+        """Ids `name` means by id, full name or alias in `scope` (no surnames)."""
         if name in self.entities:
             return {name}
         key = normalize(name)
-        ids = self._names.get(key) or self._keyed.get(key) or set()
-        if not ids and " " not in key:
-            ids = self._surnames.get(key) or set()
-        return ids
+        found = set(self._names.get(key, set()))
+        if scope == ANY:
+            found |= {i for (_, k), v in self._aliases.items() if k == key for i in v}
+        else:
+            found |= self._aliases.get((None, key), set()) | self._aliases.get((scope, key), set())
+        return self._visible(found, scope) or self._visible(self._keyed.get(key, set()), scope)
 
-    def find(self, name: str) -> list[Entity]:
+    def _by_surname(self, name: str, scope: str | None) -> set[str]:
+        key = normalize(name)
+        if " " in key or not key:
+            return set()
+        people = self._persons.get(key, set())
+        if scope == ANY:
+            return set(people)
+        return people & self._met.get(scope, set())
+
+    def _ids(self, name: str, scope: str | None = ANY) -> set[str]:
+        """Ids `name` could mean in `scope`: an id, a name or alias, else a person's surname."""
+        return self._strong(name, scope) or self._by_surname(name, scope)
+
+    def find(self, name: str, scope: str | None = ANY) -> list[Entity]:
         """Every entity `name` could mean (see `resolve`), without suggestions: cheap to ask."""
-        return sorted((self.entities[i] for i in self._ids(name)), key=lambda e: e.id)
+        return sorted((self.entities[i] for i in self._ids(name, scope)), key=lambda e: e.id)
 
-    def resolve(self, name: str) -> Entity:
-        """The one entity `name` means: its id, name or an alias, else a unique person's surname."""
-        ids = self._ids(name)
+    def resolve(self, name: str, scope: str | None = ANY) -> Entity:
+        """The one entity `name` means in race `scope` (default: in any race): its id, name or an
+        alias, else the surname of the one person of that name named in full in the race."""
+        ids = self._ids(name, scope)
         if len(ids) == 1:
             return self.entities[next(iter(ids))]
         if ids:
@@ -163,25 +233,41 @@ class Registry:
                 names.append(entity_name)
         return names[:n]
 
-    def ensure(self, name: str, kind: str | None = None, title: str | None = None) -> Entity:
-        """Resolve `name`, or create the entity a facts file introduces; kind and title fill gaps
-        and a contradicting kind is an error."""
-        if self._ids(name):
-            entity = self.resolve(name)
-        else:
-            entity_id = slug(name)
-            n = 2
-            while entity_id in self.entities:
-                entity_id, n = f"{slug(name)}-{n}", n + 1
-            entity = self.add(Entity(entity_id, name, kind))
+    def create(self, name: str, race: str | None = None) -> Entity:
+        """A new entity named `name` (belonging to `race` only, when given), with a fresh id."""
+        entity_id, n = slug(name), 2
+        while entity_id in self.entities:
+            entity_id, n = f"{slug(name)}-{n}", n + 1
+        return self.add(Entity(entity_id, name, None, race=race))
+
+    def describe(self, entity: Entity, kind: str | None = None, title: str | None = None) -> None:
+        """Fill the gaps a record's hints fill; a contradicting kind is a ValueError ("is a party,
+        not a union")."""
         if kind:
             if entity.kind is None:
                 entity.kind = kind
                 if kind != "person":
-                    for ids in self._surnames.values():
-                        ids.discard(entity.id)
+                    self.not_a_person(entity.id)
             elif entity.kind != kind:
-                raise ValueError(f"'{name}' is a {entity.kind}, not a {kind}")
+                raise ValueError(f"is a {entity.kind}, not a {kind}")
         if title:
             entity.add_title(title)
+
+    def ensure(
+        self, name: str, kind: str | None = None, title: str | None = None, scope: str | None = None
+    ) -> Entity:
+        """Resolve `name` in `scope`, or create the entity a record introduces (a single word
+        nobody in the race bears as a surname belongs to that race only); kind and title fill
+        gaps and a contradicting kind is an error."""
+        if self._ids(name, scope):
+            entity = self.resolve(name, scope)
+        else:
+            single = " " not in normalize(name)
+            entity = self.create(name, scope if single and scope is not None else None)
+        if normalize(entity.name) == normalize(name):
+            self.meet(entity.id, scope)
+        try:
+            self.describe(entity, kind, title)
+        except ValueError as err:
+            raise ValueError(f"'{name}' {err}") from None
         return entity

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from .actions import CLOSING_ACTIONS, Action, spec
 from .dates import Span, narrow, precision
-from .entities import AmbiguousName, Registry
+from .entities import ANY, AmbiguousName, Registry, UnknownName, normalize
 from .errors import InputError
 from .events import Event, Source
 
-__all__ = ["EventLog", "Fact"]
+__all__ = ["EventLog", "Fact", "scope_of"]
 
 
 @dataclass(slots=True)
@@ -132,32 +132,118 @@ class EventLog:
         return cls(registry, facts)
 
 
+def scope_of(event: Event) -> str | None:
+    """The race an event's names are resolved in: its race, else the scope its loader gave it
+    (an article's folder), else None (records with no race)."""
+    return event.race or event.scope
+
+
+def _target_kind(event: Event) -> str | None:
+    # The target of a candidate's exit is the race they left.
+    return event.target_kind or ("race" if spec(event.action).interval == "ends_all" else None)
+
+
+class _Names:
+    """Every distinct (scope, name) of the events resolved once, after all sources are read, in an
+    order that does not depend on the order of the sources: alias tables' targets, then aliases
+    records teach, then full names, then single words (surnames of people named in full in the
+    same race, else new entities of that race)."""
+
+    def __init__(self, events: list[Event], registry: Registry):
+        self.registry = registry
+        self.resolved: dict[tuple[str | None, str], str | LookupError | ValueError] = {}
+        self.kinds: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+        for event in events:
+            scope = scope_of(event)
+            if event.actor_kind:
+                self.kinds[(scope, event.actor)].add(event.actor_kind)
+            self.kinds[(scope, event.target)]  # noqa: B018 - every name gets a key, in order
+            if kind := _target_kind(event):
+                self.kinds[(scope, event.target)].add(kind)
+            self.kinds[(scope, event.actor)]  # noqa: B018
+
+    def pending_aliases(self) -> list[str]:
+        """Apply the alias-table rows whose entity first appears in a record; problems as lines."""
+        registry, problems = self.registry, []
+        named = {normalize(name) for _, name in self.kinds}
+        for where, alias, target, scope in registry.pending_aliases:
+            try:
+                entity = registry.resolve(target, scope if scope is not None else ANY)
+            except UnknownName as err:
+                if normalize(target) not in named:
+                    problems.append(f"{where}: entity: {err}")
+                    continue
+                entity = registry.create(target)
+            except AmbiguousName as err:
+                problems.append(f"{where}: entity: {err}")
+                continue
+            registry.add_alias(alias, entity.id, scope)
+        registry.pending_aliases.clear()
+        return problems
+
+    def resolve(self, key: tuple[str | None, str]) -> None:
+        if key in self.resolved:
+            return
+        scope, name = key
+        try:
+            entity = self.registry.ensure(name, scope=scope)
+            for kind in sorted(self.kinds.get(key, ())):
+                if entity.kind is None:
+                    self.registry.describe(entity, kind)
+            self.resolved[key] = entity.id
+        except (AmbiguousName, ValueError) as err:
+            self.resolved[key] = err
+
+    def run(self, events: list[Event]) -> list[str]:
+        problems = self.pending_aliases()
+        for event in events:
+            if event.aliases:
+                key = (scope_of(event), event.actor)
+                self.resolve(key)
+                if isinstance(self.resolved[key], str):
+                    for alias in event.aliases:
+                        self.registry.add_alias(alias, self.resolved[key], key[0])  # type: ignore[arg-type]
+        keys = sorted(self.kinds, key=lambda k: (k[0] or "", k[1]))
+        for key in keys:
+            if " " in normalize(key[1]):
+                self.resolve(key)
+        for key in keys:
+            self.resolve(key)
+        return problems
+
+
 def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Event]]:
-    problems: list[str] = []
+    names = _Names(events, registry)
+    problems = names.run(events)
     out: list[tuple[str, str, Event]] = []
     seen: set[tuple] = set()
     for event in events:
         where = event.origin or event.source.id
-        try:
-            actor = registry.ensure(event.actor, event.actor_kind, event.actor_title)
-            for alias in event.aliases:
-                registry.add_alias(alias, actor.id)
-        except (AmbiguousName, ValueError) as err:
-            problems.append(f"{where}: actor: {err}")
+        scope = scope_of(event)
+        ids = []
+        for role, name, kind, title in (
+            ("actor", event.actor, event.actor_kind, event.actor_title),
+            ("target", event.target, _target_kind(event), event.target_title),
+        ):
+            found = names.resolved[(scope, name)]
+            if not isinstance(found, str):
+                problems.append(f"{where}: {role}: {found}")
+                break
+            try:
+                registry.describe(registry[found], kind, title)
+            except ValueError as err:
+                problems.append(f"{where}: {role}: '{name}' {err}")
+                break
+            ids.append(found)
+        if len(ids) < 2:
             continue
-        # The target of a candidate's exit is the race they left.
-        kind = event.target_kind or ("race" if spec(event.action).interval == "ends_all" else None)
-        try:
-            target = registry.ensure(event.target, kind, event.target_title)
-        except (AmbiguousName, ValueError) as err:
-            problems.append(f"{where}: target: {err}")
-            continue
+        actor, target = ids
         # Loading the same source twice must change nothing.
         key = (
             event.source.id,
-            actor.id,
+            actor,
             event.action,
-            target.id,
+            target,
             event.span,
             event.rank,
             event.group,
@@ -165,7 +251,7 @@ def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Ev
         )
         if key not in seen:
             seen.add(key)
-            out.append((actor.id, target.id, event))
+            out.append((actor, target, event))
     if problems:
         raise InputError(problems)
     return out

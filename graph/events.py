@@ -83,6 +83,8 @@ class Event(BaseModel):
     aliases: tuple[str, ...] = ()
     # "file:line" the event was read from, for error messages; not part of the fact.
     origin: str | None = None
+    # Where names are resolved when the record gives no race (an article's folder); not a column.
+    scope: str | None = None
 
     @field_validator("actor", "target", mode="before")
     @classmethod

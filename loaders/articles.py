@@ -1,4 +1,9 @@
-"""Reading article files: encodings, the optional ` date YYYY-MM-DD` line, sidecar manifests.
+"""Reading article files: encodings, the optional header lines, sidecar manifests.
+
+An article may start with header lines, each `KEY value`: `date YYYY-MM-DD`, `url https://…`,
+`outlet NAME`, `race NAME`. A manifest (CSV or JSON: file,url,outlet,published,race) wins over them.
+An article's race scopes its names (surnames and aliases never match another race's entities);
+without one, its folder is the scope.
 
 An article's publication date comes from its date line or a manifest, never from the file's mtime
 or today. Offsets everywhere refer to the decoded text of the file (date line included), so a
@@ -20,7 +25,11 @@ from .records import csv_records, read_source, unique_keys
 
 __all__ = ["Article", "Manifest", "SkippedFile", "decode", "read_article", "read_manifest"]
 
-_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
+_HEADER_LINE = re.compile(
+    r"[ \t]*(?:(?P<date>date)[ \t]+(?P<day>\d{4}-\d{2}-\d{2})|(?P<url>url)[ \t]+(?P<link>https?://\S+)"
+    r"|(?P<key>outlet|race)[ \t]+(?P<value>\S[^\n]*?))[ \t]*(?P<end>\n|\Z)"
+    r"|[ \t]*(?P<date2>date)[ \t]+(?P<day2>\d{4}-\d{2}-\d{2})[ \t]+"  # text follows on the line
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +41,16 @@ class Article:
     published: dt.date | None = None
     url: str | None = None
     outlet: str | None = None
+    race: str | None = None
 
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
+
+    @property
+    def scope(self) -> str:
+        """Where its names resolve: its race, else its folder."""
+        return self.race or f"folder {self.path.parent}"
 
 
 class SkippedFile(InputError):
@@ -60,7 +75,7 @@ def decode(data: bytes, where: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """Metadata for article files, by file name: url, outlet, published."""
+    """Metadata for article files, by file name: url, outlet, published, race."""
 
     entries: dict[str, dict[str, object]]
 
@@ -73,7 +88,7 @@ class Manifest:
 
 
 def read_manifest(path: Path) -> Manifest:
-    """A CSV (file,url,outlet,published) or JSON (a list of such objects) sidecar."""
+    """A CSV (file,url,outlet,published,race) or JSON (a list of such objects) sidecar."""
     problems: list[str] = []
     entries: dict[str, dict[str, object]] = {}
     numbered: list[tuple[int, object]]
@@ -111,6 +126,7 @@ def read_manifest(path: Path) -> Manifest:
             "url": row.get("url") or None,
             "outlet": row.get("outlet") or None,
             "published": published,
+            "race": str(row.get("race") or "").strip() or None,
         }
     if problems:
         raise InputError(problems)
@@ -118,17 +134,25 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def read_article(path: Path, manifest: Manifest | None = None) -> Article:
-    """Decode one article; the date line wins over nothing, the manifest over the date line."""
+    """Decode one article; its header lines win over nothing, the manifest over the header."""
     text = decode(read_source(path), str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    published, start = None, 0
-    match = _DATE_LINE.match(text)
-    if match:
-        try:
-            published = parse_day(match.group(1), "date line")
-        except ValueError as err:
-            raise InputError([f"{path}:1: {err}"]) from None
-        start = match.end()
+    header: dict[str, str] = {}
+    start, line = 0, 1
+    while (match := _HEADER_LINE.match(text, start)) and match.end() > start:
+        key = match["date"] or match["date2"] or match["url"] or match["key"]
+        if key in header:
+            break  # a second `date` line is text, not header
+        header[key] = match["day"] or match["day2"] or match["link"] or match["value"]
+        if key == "date":
+            try:
+                parse_day(header["date"], "date line")
+            except ValueError as err:
+                raise InputError([f"{path}:{line}: {err}"]) from None
+        start, line = match.end(), line + 1
+        if match["date2"]:
+            break  # "date 2021-04-28 Caption…": the article begins on the date's line
+    published = parse_day(header.get("date"), "date line")
     meta = manifest.get(path.name) if manifest else {}
     return Article(
         id=path.name,
@@ -136,6 +160,7 @@ def read_article(path: Path, manifest: Manifest | None = None) -> Article:
         text=text,
         body_start=start,
         published=meta.get("published") or published,  # type: ignore[arg-type]
-        url=meta.get("url"),  # type: ignore[arg-type]
-        outlet=meta.get("outlet"),  # type: ignore[arg-type]
+        url=meta.get("url") or header.get("url"),  # type: ignore[arg-type]
+        outlet=meta.get("outlet") or header.get("outlet"),  # type: ignore[arg-type]
+        race=meta.get("race") or header.get("race"),  # type: ignore[arg-type]
     )

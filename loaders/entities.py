@@ -8,8 +8,11 @@ entities.yaml:
         titles:
           - {title: NYC Comptroller, since: 2014-01-01, until: 2021-12-31}
         aliases: [Scott M. Stringer]
+        race: nyc-mayor-2021          # optional: this entity belongs to one race only (splits
+                                      # two people of the same name in different races)
 
-aliases.csv:  alias,entity   (entity is an id or a known name)
+aliases.csv:  alias,entity[,race]   (entity is an id or a name, also one that first appears in a
+facts file or article; with a race, the alias means the entity in that race only)
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..graph.dates import parse_day
-from ..graph.entities import AmbiguousName, Entity, Registry, Title, UnknownName, slug
+from ..graph.entities import ANY, AmbiguousName, Entity, Registry, Title, UnknownName, slug
 from ..graph.errors import InputError
 from ..graph.events import KINDS
 from .records import csv_records, yaml_records
@@ -31,7 +34,8 @@ def read_entities(path: str | Path, registry: Registry) -> None:
     for line, item in yaml_records(path, "entities"):
         where = f"{path}:{line}"
         try:
-            registry.add(_entity(item))
+            entity = registry.add(_entity(item))
+            registry.meet(entity.id, entity.race)  # declared: its surname works in its race
         except ValueError as err:
             problems.append(f"{where}: {err}")
     if problems:
@@ -67,7 +71,7 @@ def _texts(item: dict, key: str) -> list:
 
 
 def _entity(item: dict) -> Entity:
-    unknown = set(item) - {"id", "name", "kind", "titles", "title", "aliases"}
+    unknown = set(item) - {"id", "name", "kind", "titles", "title", "aliases", "race"}
     if unknown:
         raise ValueError(f"unknown field '{sorted(unknown)[0]}'")
     name = _text(item, "name", required=True)
@@ -97,12 +101,14 @@ def _entity(item: dict) -> Entity:
         if not isinstance(alias, str):
             raise ValueError(f"an alias must be text, not {_what(alias)}")
         aliases.append(alias)
+    race = _text(item, "race")
     return Entity(
         _text(item, "id") or slug(name),
         name,
         kind.lower() if kind else None,
         titles,
         aliases,
+        race,
     )
 
 
@@ -117,9 +123,13 @@ def read_aliases(path: str | Path, registry: Registry) -> None:
         if not alias or not name:
             problems.append(f"{path}:{line}: both alias and entity are required")
             continue
+        race = (row.get("race") or "").strip() or None
         try:
-            registry.add_alias(alias, registry.resolve(name).id)
-        except (UnknownName, AmbiguousName) as err:
+            registry.add_alias(alias, registry.resolve(name, race if race else ANY).id, race)
+        except UnknownName:
+            # Perhaps an entity a facts file or article introduces: the event log decides.
+            registry.pending_aliases.append((f"{path}:{line}", alias, name, race))
+        except AmbiguousName as err:
             problems.append(f"{path}:{line}: entity: {err}")
     if problems:
         raise InputError(problems)

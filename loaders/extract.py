@@ -73,7 +73,7 @@ class Extractor:
         import spacy
 
         self.registry = registry
-        self.gazetteer = Gazetteer(registry)
+        self._gazetteers: dict[str | None, Gazetteer] = {}  # one per race: names never cross races
         if spacy_model:
             try:
                 self.nlp = spacy.load(spacy_model, exclude=["ner", "lemmatizer", "textcat"])
@@ -129,8 +129,13 @@ class Extractor:
         return out
 
     # ------------------------------------------------------------------ mentions
-    def _mentions(self, folded: str, start: int) -> list[Mention]:
-        known = [m for m in self.gazetteer.find(folded[start:])]
+    def gazetteer(self, scope: str | None) -> Gazetteer:
+        if scope not in self._gazetteers:
+            self._gazetteers[scope] = Gazetteer(self.registry, scope)
+        return self._gazetteers[scope]
+
+    def _mentions(self, folded: str, start: int, scope: str | None = None) -> list[Mention]:
+        known = [m for m in self.gazetteer(scope).find(folded[start:])]
         for m in known:
             m.start += start
             m.end += start
@@ -160,7 +165,7 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         folded = fold(article.text)
         sentences = self._sentences(article)
-        mentions = self._mentions(folded, article.body_start)
+        mentions = self._mentions(folded, article.body_start, article.scope)
         starts = [m.start for m in mentions]
         state = State()
         found: list[Found] = []
@@ -261,6 +266,8 @@ class Extractor:
                     actor_title=next((f.actor_title for f in group if f.actor_title), None),
                     target_title=next((f.target_title for f in group if f.target_title), None),
                     origin=f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
+                    race=article.race,
+                    scope=None if article.race else article.scope,
                 )
             )
         return events

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 SOURCE_COLUMNS = ("source_id", "article", "source_url", "outlet", "published", "credit")
-FACT_COLUMNS = tuple(f for f in Event.model_fields if f not in ("source", "origin")) + SOURCE_COLUMNS
+FACT_COLUMNS = tuple(f for f in Event.model_fields if f not in ("source", "origin", "scope")) + SOURCE_COLUMNS
 MAX_PROBLEMS = 50
 
 

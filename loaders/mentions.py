@@ -125,16 +125,16 @@ def guess_kind(name: str) -> str:
 
 
 class Gazetteer:
-    """Finds the registry's names and aliases in folded text (case-sensitive, longest first)."""
+    """Finds the registry's names and aliases that may mean an entity in race `scope` in folded
+    text (case-sensitive, longest first): another race's entities and aliases are never found."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, scope: str | None = None):
         self.registry = registry
         self.by_form: dict[str, tuple[str, str | None]] = {}  # folded form -> (entity name, kind)
-        for entity in registry:
-            for form in (entity.name, *entity.aliases):
-                folded = fold(form)
-                if len(folded) >= 2:
-                    self.by_form.setdefault(folded, (entity.name, entity.kind))
+        for form, entity in registry.forms(scope):
+            folded = fold(form)
+            if len(folded) >= 2:
+                self.by_form.setdefault(folded, (entity.name, entity.kind))
         forms = sorted(self.by_form, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")

@@ -55,21 +55,21 @@ def test_ambiguous_name_in_a_facts_file_is_an_error_not_a_merge(write):
     )
     facts = write("f.csv", "actor,action,target\nJose Serrano,endorse,Scott Stringer\n")
     with pytest.raises(InputError) as info:
-        eg.load([entities, facts])
+        eg.load(["sample", entities, facts])
     (problem,) = info.value.problems
     # The bundled entity table knows a third: the State Senator of the 2021 joint statement.
     assert problem.startswith(f"{facts}:2: actor: 'Jose Serrano' could mean 3 entities")
     for entity_id in ("jose-e-serrano", "jose-m-serrano", "jose-serrano"):
         assert entity_id in problem
     by_id = write("g.csv", "actor,action,target\njose-e-serrano,endorse,Scott Stringer\n")
-    graph = eg.load([entities, by_id])
+    graph = eg.load(["sample", entities, by_id])
     assert eg.withdrawals(graph) == [] and "jose-e-serrano" in graph
 
 
 def test_kind_from_facts_must_agree_with_the_entities_file(write):
     facts = write("f.csv", "actor,actor_kind,action,target\nWFP,union,endorse,Scott Stringer\n")
     with pytest.raises(InputError, match=r"f.csv:2: actor: 'WFP' is a party, not a union"):
-        eg.load([facts])
+        eg.load(["sample", facts])
 
 
 def test_titles_with_dates(bundled):
