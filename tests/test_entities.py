@@ -55,14 +55,14 @@ def test_ambiguous_name_in_a_facts_file_is_an_error_not_a_merge(write):
     )
     facts = write("f.csv", "actor,action,target\nJose Serrano,endorse,Scott Stringer\n")
     with pytest.raises(InputError) as info:
-        eg.load(["sample", entities, facts])
+        eg.load([eg.bundled_dataset() / "entities.yaml", entities, facts])
     (problem,) = info.value.problems
     # The bundled entity table knows a third: the State Senator of the 2021 joint statement.
     assert problem.startswith(f"{facts}:2: actor: 'Jose Serrano' could mean 3 entities")
     for entity_id in ("jose-e-serrano", "jose-m-serrano", "jose-serrano"):
         assert entity_id in problem
     by_id = write("g.csv", "actor,action,target\njose-e-serrano,endorse,Scott Stringer\n")
-    graph = eg.load(["sample", entities, by_id])
+    graph = eg.load([eg.bundled_dataset() / "entities.yaml", entities, by_id])
     assert eg.withdrawals(graph) == [] and "jose-e-serrano" in graph
 
 
