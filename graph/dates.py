@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "Span", "narrow", "parse_day", "precision", "range_text"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "Span", "hull", "narrow", "parse_day", "precision", "range_text"]
 
 
 def parse_day(value: object, field: str = "date") -> dt.date | None:
@@ -146,6 +146,17 @@ def narrow(spans: Iterable[Span]) -> Span:
         if span.compatible(other):
             span = span.intersect(other)
     return span
+
+
+def hull(spans: Iterable[Span]) -> Span:
+    """The smallest span holding every one of `spans` (an unknown bound stays unknown)."""
+    spans = list(spans)
+    earliest = [s.earliest for s in spans]
+    latest = [s.latest for s in spans]
+    return Span(
+        None if None in earliest else min(earliest),  # type: ignore[type-var]
+        None if None in latest else max(latest),  # type: ignore[type-var]
+    )
 
 
 def _max(a: dt.date | None, b: dt.date | None) -> dt.date | None:

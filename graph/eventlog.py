@@ -3,8 +3,9 @@
 The same fact reported by several sources (same actor, action and target after alias resolution,
 same rank and group where both give one, compatible dates, no closing event between them) becomes
 one `Fact` listing every report; its date is the intersection of theirs, so the most precise wins.
-Reports that would be the same fact but for incompatible dates stay separate facts flagged as
-conflicting: the log never overwrites a date.
+Reports that would be the same fact but for incompatible dates are one fact whose date spans
+every claim, with `conflicts` listing each claimed date and its sources: the log never overwrites a
+date, and never counts one statement twice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .actions import CLOSING_ACTIONS, Action, spec
-from .dates import Span, narrow, precision
+from .dates import Span, hull, narrow, precision
 from .entities import ANY, AmbiguousName, Registry, UnknownName, normalize
 from .errors import InputError
 from .events import Event, Source
@@ -35,7 +36,7 @@ class Fact:
     rank: int | None
     group: str | None
     reports: list[Event]
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # "DATE (source, …)" per claim, when they clash
     id: str = ""
 
     @property
@@ -123,12 +124,10 @@ class EventLog:
             merged, clashes = _merge(actor, action, target, [e for _, _, e in members], separators)
             facts += merged
             conflicts += clashes
+        facts = _join_conflicts(facts, conflicts)
         used: set[str] = set()
         for fact in sorted(facts, key=Fact.sort_key):
             fact.id = _fact_id(fact, used)
-        for a, b in conflicts:
-            a.conflicts.append(b.id)
-            b.conflicts.append(a.id)
         return cls(registry, facts)
 
 
@@ -287,6 +286,37 @@ def _merge(
         conflicts += [(fact, other) for other in same_statement]
         facts.append(fact)
     return facts, conflicts
+
+
+def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> list[Fact]:
+    """One statement reported with incompatible dates is one fact: its date spans every claimed
+    date (it happened then, if any report is right) and `conflicts` lists each claim with its
+    sources, so no report is overwritten and no fact is counted twice."""
+    if not conflicts:
+        return facts
+    group: dict[int, list[Fact]] = {id(f): [f] for f in facts}
+    for a, b in conflicts:
+        if group[id(a)] is not group[id(b)]:
+            merged = group[id(a)] + group[id(b)]
+            for f in merged:
+                group[id(f)] = merged
+    out: list[Fact] = []
+    done: set[int] = set()
+    for fact in facts:
+        members = group[id(fact)]
+        if id(members[0]) in done:
+            continue
+        done.add(id(members[0]))
+        if len(members) == 1:
+            out.append(fact)
+            continue
+        members = sorted(members, key=lambda f: f.span.sort_key())
+        first = members[0]
+        first.conflicts = [f"{f.span} ({', '.join(f.source_ids)})" for f in members]
+        first.span = hull(f.span for f in members)
+        first.reports = [r for f in members for r in f.reports]
+        out.append(first)
+    return out
 
 
 def _fact_id(fact: Fact, used: set[str]) -> str:

@@ -30,7 +30,7 @@ def test_bounded_reports_narrow_each_other(bundled):
     assert len(wfp.sources) == 2
 
 
-def test_incompatible_dates_are_kept_and_flagged(facts):
+def test_incompatible_dates_are_one_fact_with_its_conflicts(facts):
     graph = facts(
         """
         Jean Kim,accuse,Scott Stringer,2021-04-27,,,
@@ -38,11 +38,10 @@ def test_incompatible_dates_are_kept_and_flagged(facts):
         Jean Kim,accuse,Scott Stringer,,2021-04-26,2021-04-28,
         """
     )
-    accusations = _facts(graph, "jean-kim", "accuse", "scott-stringer")
-    assert [str(f.span) for f in accusations] == ["2021-04-27", "2021-04-29"]
-    first, second = accusations
-    assert first.conflicts == [second.id] and second.conflicts == [first.id]
-    assert len(first.reports) == 2
+    (accusation,) = _facts(graph, "jean-kim", "accuse", "scott-stringer")
+    assert str(accusation.span) == "2021-04-27..2021-04-29"  # one statement, every claim inside
+    assert accusation.conflicts == ["2021-04-27 (facts.csv)", "2021-04-29 (facts.csv)"]
+    assert len(accusation.reports) == 3
 
 
 def test_a_closing_event_between_two_endorsements_keeps_them_apart(facts):
