@@ -32,9 +32,48 @@ FORMATS: dict[str, str] = {
 }
 
 
+CITATION_FIELDS = ("outlet", "published", "url", "evidence")
+
+
+def _is_citation(value: Any) -> bool:
+    return isinstance(value, dict) and "url" in value and "outlet" in value
+
+
+def citation_label(citation: dict[str, Any]) -> str:
+    """The short label of a citation in a table: "Outlet, 2021-04-28" (the source id when neither
+    an outlet nor a URL is known)."""
+    first = citation.get("outlet") or citation.get("source") or "unknown source"
+    return f"{first}, {citation['published']}" if citation.get("published") else str(first)
+
+
+def _csv_columns(rows: list[dict[str, Any]], columns: Sequence[str]) -> list[str]:
+    """`citations` flattened: citation1_outlet, citation1_published, citation1_url,
+    citation1_evidence, citation2_…, as many as the row with the most citations needs."""
+    out: list[str] = []
+    for column in columns:
+        if column != "citations":
+            out.append(column)
+            continue
+        most = max((len(r.get("citations") or []) for r in rows), default=0)
+        out += [f"citation{n}_{f}" for n in range(1, most + 1) for f in CITATION_FIELDS]
+    return out
+
+
+def _csv_value(row: dict[str, Any], column: str, cell=None) -> str:
+    cell = cell or _cell
+    if column.startswith("citation") and "_" in column and column not in row:
+        number, field = column.removeprefix("citation").split("_", 1)
+        cited = row.get("citations") or []
+        n = int(number)
+        return cell(cited[n - 1].get(field)) if n <= len(cited) else ""
+    return cell(row.get(column))
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if _is_citation(value):
+        return citation_label(value)
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, list | tuple):
@@ -112,16 +151,24 @@ def render(
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
+        flat = _csv_columns(rows, columns)
+        writer.writerow(flat)
         cell = _neutralised if neutralise else _cell
-        writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
+        writer.writerows([_csv_value(row, c, cell) for c in flat] for row in rows)
         return out.getvalue()
     if fmt == "markdown":
+        rows, notes = _footnoted(rows)
         header, body = _for_people(rows, columns)
         lines = [f"**{markdown_text(title)}**", ""] if title else []
         lines.append("| " + " | ".join(h.replace("_", " ") for h in header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
-        lines += ["| " + " | ".join(markdown_text(v) for v in values) + " |" for values in body]
+        marks = header.index("citations") if "citations" in header else -1
+        lines += [
+            "| " + " | ".join(v if i == marks else markdown_text(v) for i, v in enumerate(values)) + " |"
+            for values in body
+        ]
+        if notes and marks >= 0:
+            lines += [""] + [f"[^{n}]: {text}" for n, text in notes]
         return "\n".join(lines) + "\n"
     if fmt == "table":
         console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
@@ -129,6 +176,36 @@ def render(
         # A wide virtual console keeps rows on one line; strip the padding it leaves.
         return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
     raise ValueError(f"unknown output format {fmt!r}")
+
+
+def _footnote(citation: dict[str, Any]) -> str:
+    """A footnote's text, Markdown-safe: the label linked to the URL (web URLs only), the evidence."""
+    label = markdown_text(citation_label(citation))
+    url = str(citation.get("url") or "")
+    if url.startswith(("http://", "https://")):
+        safe = "".join(c if c.isascii() and c not in " ()<>" else f"%{ord(c):02X}" for c in url)
+        label = f"[{label}]({safe})"
+    if citation.get("evidence"):
+        label += f": “{markdown_text(citation['evidence'])}”"
+    return label
+
+
+def _footnoted(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
+    """Rows whose citations are numbered footnote marks ([^1]), and the footnotes, each citation
+    numbered once however many rows cite it."""
+    numbers: dict[str, int] = {}
+    out = []
+    for row in rows:
+        if not row.get("citations"):
+            out.append(row)
+            continue
+        marks = []
+        for citation in row["citations"]:
+            text = _footnote(citation)
+            numbers.setdefault(text, len(numbers) + 1)
+            marks.append(f"[^{numbers[text]}]")
+        out.append({**row, "citations": " ".join(marks)})
+    return out, [(n, text) for text, n in numbers.items()]
 
 
 def render_profile(profile: dict[str, Any], fmt: str, neutralise: bool = True) -> str:
