@@ -23,9 +23,11 @@ from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .outputs.chart_data import KINDS as CHART_KINDS
 from .outputs.tables import FORMATS as OUTPUT_FORMATS
-from .outputs.tables import OutputError, render, render_profile, rich_table, write_atomically
+from .outputs.tables import OutputError, render, render_profile, rich_table, visible_columns, write_atomically
 from .outputs.window import Window, parse_window
 from .queries import reports
+from .queries.filters import BadFilter
+from .queries.summary import summary as summary_line
 
 
 class Day(click.ParamType):
@@ -120,6 +122,54 @@ def output_options(command: Callable) -> Callable:
     )(command)
 
 
+def report_options(command: Callable) -> Callable:
+    """--candidate (repeatable), --endorser, --race, --kind, --since, --until and --columns, shared
+    by every report."""
+    command = click.option(
+        "--columns",
+        metavar="A,B,C",
+        help="The table's columns, in order (default: a compact set; CSV and JSON carry every column).",
+    )(command)
+    command = click.option("--until", type=Day(), metavar="DATE", help="Only rows dated on or before DATE.")(
+        command
+    )
+    command = click.option("--since", type=Day(), metavar="DATE", help="Only rows dated on or after DATE.")(
+        command
+    )
+    command = click.option(
+        "--kind", "kinds", multiple=True, help="Only endorsers (actors) of this kind: person, union, party, …"
+    )(command)
+    command = click.option("--race", "races", multiple=True, help="Only rows of this race (repeatable).")(
+        command
+    )
+    command = click.option(
+        "--endorser", "endorsers", multiple=True, help="Only rows of this endorser (repeatable)."
+    )(command)
+    return click.option(
+        "--candidate",
+        "candidates",
+        multiple=True,
+        help="Only rows about this candidate (name, alias, unique surname or id; repeatable).",
+    )(command)
+
+
+def _report_filters(params: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "candidate": params["candidates"] or None,
+        "endorser": params["endorsers"] or None,
+        "race": params["races"] or None,
+        "kind": params["kinds"] or None,
+        "since": params["since"],
+        "until": params["until"],
+    }
+
+
+def _shown(columns: str | None, default: Sequence[str]) -> list[str] | None:
+    if columns:
+        return [c.strip() for c in columns.split(",") if c.strip()]
+    return list(default)
+
+
 def _announce(file: SourceFile) -> None:
     if file.path not in {*api.sample_files(), *api.entity_tables()}:  # the bundled copies of others' data too
         click.echo(f"reading {file.describe()}", err=True)
@@ -165,6 +215,9 @@ def handle_errors(command: Callable) -> Callable:
         except (UnknownName, AmbiguousName, Neo4jError, OutputError) as err:
             click.echo(clip(f"error: {err}"), err=True)
             sys.exit(1)
+        except BadFilter as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(2)
 
     return wrapper
 
@@ -183,15 +236,23 @@ def emit(
     fmt: str | None,
     output: Path | None,
     title: str | None = None,
+    shown: Sequence[str] | None = None,
+    summary: str | None = None,
 ) -> None:
+    """Rows in `fmt`; the table and Markdown show only the `shown` columns (display names; every
+    column when None); the table ends with the `summary` line."""
     fmt = fmt or "table"
+    if shown is not None and fmt in ("table", "markdown"):
+        columns = visible_columns(columns, shown)
+    tail = f"{summary}\n" if summary and fmt == "table" else ""
     if output is not None:
-        write_atomically(output, render(rows, columns, fmt, title, neutralise=_neutralise()))
+        write_atomically(output, render(rows, columns, fmt, title, neutralise=_neutralise()) + tail)
         click.echo(f"wrote {len(rows)} rows to {output}", err=True)
     elif fmt == "table" and sys.stdout.isatty():
         Console().print(rich_table(rows, columns, title))
+        click.echo(tail, nl=False)
     else:
-        click.echo(render(rows, columns, fmt, title, neutralise=_neutralise()), nl=False)
+        click.echo(render(rows, columns, fmt, title, neutralise=_neutralise()) + tail, nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -200,57 +261,88 @@ def cli() -> None:
     """Endorsement timelines: who endorsed whom, who withdrew and when, with dates and sources."""
 
 
+def _title(graph, what: str, candidates: Sequence[str]) -> str | None:
+    if not candidates:
+        return None
+    names = [reports.resolve(graph, c).name for c in candidates]
+    return f"{what} {' and '.join(names)}"
+
+
+def _report(graph, name: str, rows, columns, params: dict[str, Any], title: str | None) -> None:
+    names = [reports.resolve(graph, c).name for c in params["candidates"]]
+    try:
+        visible_columns(columns, _shown(params["columns"], columns) or [])
+    except ValueError as err:
+        raise click.UsageError(f"--columns: {err}") from None
+    emit(
+        rows,
+        columns,
+        params["fmt"],
+        params["output"],
+        title,
+        shown=_shown(params["columns"], reports.COMPACT_COLUMNS[name]),
+        summary=summary_line(name, rows, names),
+    )
+
+
 @cli.command()
-@click.option("--candidate", help="Only withdrawals from this candidate (name, alias or id).")
+@report_options
 @source_options
 @output_options
 @handle_errors
-def withdrawals(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
+def withdrawals(**params: Any) -> None:
     """Who withdrew when: one row per withdrawal, in date order, with the trigger."""
-    graph = _load(sources, facts_format)
-    rows = reports.withdrawals(graph, candidate=candidate)
-    title = f"Withdrawals from {reports.resolve(graph, candidate).name}" if candidate else None
-    emit(rows, reports.WITHDRAWAL_COLUMNS, fmt, output, title)
+    graph = _load(params["sources"], params["facts_format"])
+    rows = reports.withdrawals(graph, **_report_filters(params))
+    title = _title(graph, "Withdrawals from", params["candidates"])
+    _report(graph, "withdrawals", rows, reports.WITHDRAWAL_COLUMNS, params, title)
 
 
 @cli.command()
 @click.argument("day", type=Day(), metavar="DATE")
-@click.option("--candidate", help="Only endorsements of this candidate.")
-@click.option("--compare", type=Day(), metavar="DATE2", help="List what was lost and gained by DATE2.")
+@click.option(
+    "--compare",
+    type=Day(),
+    metavar="DATE2",
+    help="List what was lost and gained by DATE2, and what was both made and ended between the days.",
+)
+@report_options
 @source_options
 @output_options
 @handle_errors
-def asof(day, candidate, compare, sources, facts_format, fmt, output, spacy_model) -> None:
+def asof(day, compare, **params: Any) -> None:
     """Endorsements in force on DATE (uncertain ones marked), or the changes to DATE2."""
-    graph = _load(sources, facts_format)
+    graph = _load(params["sources"], params["facts_format"])
     if compare:
-        rows = reports.compare(graph, day, compare, candidate=candidate)
-        emit(rows, reports.COMPARE_COLUMNS, fmt, output, f"Changes from {day} to {compare}")
+        rows = reports.compare(graph, day, compare, **_report_filters(params))
+        _report(graph, "compare", rows, reports.COMPARE_COLUMNS, params, f"Changes from {day} to {compare}")
     else:
-        rows = reports.as_of(graph, day, candidate=candidate)
-        emit(rows, reports.ASOF_COLUMNS, fmt, output, f"Endorsements as of {day}")
+        rows = reports.as_of(graph, day, **_report_filters(params))
+        _report(graph, "asof", rows, reports.ASOF_COLUMNS, params, f"Endorsements as of {day}")
 
 
 @cli.command()
-@click.option("--candidate", help="Only events naming this entity.")
+@report_options
 @source_options
 @output_options
 @handle_errors
-def timeline(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
-    """Every event in order, with its sources."""
-    graph = _load(sources, facts_format)
-    emit(reports.timeline(graph, candidate=candidate), reports.TIMELINE_COLUMNS, fmt, output)
+def timeline(**params: Any) -> None:
+    """Every event in order, with its sources (--candidate: the events naming them)."""
+    graph = _load(params["sources"], params["facts_format"])
+    rows = reports.timeline(graph, **_report_filters(params))
+    _report(graph, "timeline", rows, reports.TIMELINE_COLUMNS, params, None)
 
 
 @cli.command("stood-by")
-@click.option("--candidate", help="Only those who stood by this candidate.")
+@report_options
 @source_options
 @output_options
 @handle_errors
-def stood_by(candidate, sources, facts_format, fmt, output, spacy_model) -> None:
+def stood_by(**params: Any) -> None:
     """Who stood by a candidate, and when, with the endorsement they reaffirmed."""
-    graph = _load(sources, facts_format)
-    emit(reports.stood_by(graph, candidate=candidate), reports.STOOD_BY_COLUMNS, fmt, output)
+    graph = _load(params["sources"], params["facts_format"])
+    rows = reports.stood_by(graph, **_report_filters(params))
+    _report(graph, "stood_by", rows, reports.STOOD_BY_COLUMNS, params, None)
 
 
 @cli.command()

@@ -14,19 +14,23 @@ from dataclasses import dataclass, field
 from ..graph.dates import Span, parse_day
 from ..graph.entities import Registry
 
-__all__ = ["Filters", "as_day"]
+__all__ = ["BadFilter", "Filters", "as_day"]
+
+
+class BadFilter(ValueError):
+    """A filter or date parameter that is not what it should be; the message names it."""
 
 
 def as_day(value: object, parameter: str) -> dt.date | None:
-    """A date, or an ISO date string; anything else is a ValueError naming the parameter."""
+    """A date, or an ISO date string; anything else is a BadFilter naming the parameter."""
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
     if isinstance(value, str):
         try:
             return parse_day(value, parameter)
         except ValueError as err:
-            raise ValueError(f"{parameter}: {err}") from None
-    raise ValueError(f"{parameter}: {value!r} is not a date (a datetime.date or 'YYYY-MM-DD')")
+            raise BadFilter(f"{parameter}: {err}") from None
+    raise BadFilter(f"{parameter}: {value!r} is not a date (a datetime.date or 'YYYY-MM-DD')")
 
 
 def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -57,7 +61,7 @@ class Filters:
     ) -> Filters:
         since_day, until_day = as_day(since, "since"), as_day(until, "until")
         if since_day and until_day and since_day > until_day:
-            raise ValueError(f"since {since_day} is after until {until_day}")
+            raise BadFilter(f"since {since_day} is after until {until_day}")
         return cls(
             _names(candidate),
             _names(endorser),

@@ -20,7 +20,7 @@ from ..graph.entities import Entity, Registry
 from ..graph.eventlog import Fact
 from ..graph.events import Source
 from ..graph.intervals import Endorsement, Status
-from .filters import Filters, as_day
+from .filters import BadFilter, Filters, as_day
 from .rows import DATE_RANGES, span_fields
 
 __all__ = [
@@ -372,7 +372,7 @@ def as_of(
 def _day(value: dt.date | str, parameter: str) -> dt.date:
     day = as_day(value, parameter)
     if day is None:
-        raise ValueError(f"{parameter}: a date is required")
+        raise BadFilter(f"{parameter}: a date is required")
     return day
 
 

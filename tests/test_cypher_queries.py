@@ -62,10 +62,18 @@ def test_query_files_use_neo4j_semantics(name):
     assert used == {p.name for p in QUERIES[name].params}, "values only through declared $parameters"
 
 
+# Columns only the Python reports give (README: "Cypher and the reports").
+REPORT_ONLY = ("citations", "possible_triggers", "cause")
+
+
+def cypher_columns(rows):
+    return [{k: v for k, v in row.items() if k not in REPORT_ONLY} for row in rows]
+
+
 def test_who_withdrew_when_equals_the_withdrawals_report(engine, bundled):
     for candidate in ("Scott Stringer", None):
-        assert run(engine, "who_withdrew_when", candidate=candidate) == eg.withdrawals(
-            bundled, candidate=candidate
+        assert run(engine, "who_withdrew_when", candidate=candidate) == cypher_columns(
+            eg.withdrawals(bundled, candidate=candidate)
         )
 
 
@@ -73,15 +81,19 @@ def test_who_withdrew_when_equals_the_withdrawals_report(engine, bundled):
 @pytest.mark.parametrize("candidate", ["Dianne Morales", "Scott Stringer", None])
 def test_endorsements_as_of_equals_the_asof_report(engine, bundled, day, candidate):
     on = dt.date.fromisoformat(day)
-    assert run(engine, "endorsements_as_of", on=on, candidate=candidate) == eg.as_of(
-        bundled, on, candidate=candidate
+    assert run(engine, "endorsements_as_of", on=on, candidate=candidate) == cypher_columns(
+        eg.as_of(bundled, on, candidate=candidate)
     )
 
 
 @pytest.mark.parametrize("candidate", ["Jean Kim", "Scott Stringer", None])
 def test_timeline_and_stood_by_equal_their_reports(engine, bundled, candidate):
-    assert run(engine, "timeline", candidate=candidate) == eg.timeline(bundled, candidate=candidate)
-    assert run(engine, "stood_by", candidate=candidate) == eg.stood_by(bundled, candidate=candidate)
+    assert run(engine, "timeline", candidate=candidate) == cypher_columns(
+        eg.timeline(bundled, candidate=candidate)
+    )
+    assert run(engine, "stood_by", candidate=candidate) == cypher_columns(
+        eg.stood_by(bundled, candidate=candidate)
+    )
 
 
 def test_withdrawal_cascade(engine):
@@ -163,7 +175,7 @@ def test_cli_named_query_equals_the_report():
     )
     report = runner.invoke(cli, ["withdrawals", "--candidate", "Scott Stringer", "--json"])
     assert named.exit_code == report.exit_code == 0
-    assert named.stdout == report.stdout
+    assert json.loads(named.stdout) == cypher_columns(json.loads(report.stdout))
     assert len(json.loads(named.stdout)) == 18
 
 

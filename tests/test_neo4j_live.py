@@ -14,6 +14,7 @@ import endorsegraph as eg
 from endorsegraph.cypher.engines import Neo4jSession, Neo4jSettings
 from endorsegraph.cypher.push import counts, push
 from endorsegraph.queries.named import named_queries
+from tests.test_cypher_queries import cypher_columns
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("NEO4J_URI"),
@@ -49,7 +50,11 @@ def test_named_queries_equal_the_reports(neo4j_session, dataset, bundled):
     push(neo4j_session, bundled, dataset=dataset)
     queries = named_queries()
     rows = neo4j_session.read(queries["who_withdrew_when"].text, {"candidate": "Scott Stringer"})
-    assert json.loads(json.dumps(rows, default=str)) == eg.withdrawals(bundled, candidate="Scott Stringer")
+    assert json.loads(json.dumps(rows, default=str)) == cypher_columns(
+        eg.withdrawals(bundled, candidate="Scott Stringer")
+    )
     on = dt.date(2021, 5, 2)
     rows = neo4j_session.read(queries["endorsements_as_of"].text, {"on": on, "candidate": "Dianne Morales"})
-    assert json.loads(json.dumps(rows, default=str)) == eg.as_of(bundled, on, candidate="Dianne Morales")
+    assert json.loads(json.dumps(rows, default=str)) == cypher_columns(
+        eg.as_of(bundled, on, candidate="Dianne Morales")
+    )

@@ -154,6 +154,8 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
                 "event_source_ids": opening.source_ids if opening else [],
                 "note": opening.note if opening else None,
                 "conflicts": opening.conflicts if opening else [],
+                "interval_conflicts": [c for f in e.facts for c in f.conflicts],
+                "race": next((f.race for f in e.facts if f.race), None),
                 "actor_title": registry[u].title_on(e.start.latest),
             }
             dates = {**_span("valid_from", e.start), **_span("valid_to", e.end)}

@@ -21,7 +21,16 @@ from ..graph.dates import range_text
 from ..queries.rows import DATE_RANGES
 from .files import OutputError, write_atomically
 
-__all__ = ["FORMATS", "OutputError", "markdown_text", "render", "render_profile", "write_atomically"]
+__all__ = [
+    "FORMATS",
+    "OutputError",
+    "citation_label",
+    "markdown_text",
+    "render",
+    "render_profile",
+    "visible_columns",
+    "write_atomically",
+]
 
 # Every command that prints rows offers these, as --table, --csv, --json and --markdown.
 FORMATS: dict[str, str] = {
@@ -104,6 +113,23 @@ def markdown_text(text: str) -> str:
 def _date_groups(columns: Sequence[str]) -> dict[str, tuple[str, str, str]]:
     """The date ranges (queries.rows.DATE_RANGES) whose three columns are all in `columns`."""
     return {name: trio for name, trio in DATE_RANGES.items() if set(trio) <= set(columns)}
+
+
+def visible_columns(columns: Sequence[str], shown: Sequence[str]) -> list[str]:
+    """The columns of `columns` that the names in `shown` choose, in the order of `shown`: a column's
+    name, or a date range's display name ("date", "endorsed", …) for its three columns. A name that
+    is not a column is a ValueError listing the ones there are."""
+    groups = _date_groups(columns)
+    out: list[str] = []
+    for name in shown:
+        if name in groups:
+            out += groups[name]
+        elif name in columns:
+            out.append(name)
+        else:
+            known = [c for c in columns if not any(c in trio for trio in groups.values())]
+            raise ValueError(f"no column '{name}'; the columns are: {', '.join([*groups, *known])}")
+    return out
 
 
 def _for_people(rows: list[dict[str, Any]], columns: Sequence[str]) -> tuple[list[str], list[list[str]]]:

@@ -23,6 +23,7 @@ WHERE status <> 'not in force'
 RETURN a.name AS endorser,
        a.kind AS endorser_kind,
        c.name AS candidate,
+       e.race AS race,
        e.rank AS rank,
        CASE WHEN status = 'in force' AND e.rank IS NOT NULL THEN 1 + COUNT {
          MATCH (a)-[o:ENDORSED]->()
@@ -36,6 +37,7 @@ RETURN a.name AS endorser,
        e.valid_from_not_after AS started_not_after,
        e.implied AS implied,
        e.group AS `group`,
+       coalesce(e.interval_conflicts, []) AS conflicts,
        e.source_ids AS sources
 ORDER BY c.name,
          CASE WHEN status = 'in force' THEN 0 ELSE 1 END,

@@ -1,7 +1,8 @@
 // who_withdrew_when: one row per withdrawal, in date order, with the accusation that set it off.
 // Same columns and rows as `endorsegraph withdrawals`. `trigger` is the latest accusation against
 // the candidate certainly on or before the withdrawal; `days_after_trigger` is null unless both
-// days are exact.
+// days are exact. Not here: `possible_triggers`, `cause` and `citations` (the report's own
+// columns; `sources` lists the source ids, whose Article nodes carry outlet, url and published).
 // @param candidate string optional: the candidate's id, name or alias (null: every candidate)
 MATCH (a:Entity)-[w:WITHDREW]->(c:Entity)
 WHERE $candidate IS NULL OR c.id = $candidate OR toLower(c.name) = toLower($candidate)
@@ -21,6 +22,7 @@ RETURN w.date AS date,
        a.kind AS endorser_kind,
        w.actor_title AS endorser_title,
        c.name AS candidate,
+       w.race AS race,
        e.valid_from AS endorsed_on,
        e.valid_from_not_before AS endorsed_not_before,
        e.valid_from_not_after AS endorsed_not_after,
@@ -36,6 +38,7 @@ RETURN w.date AS date,
          END + ')' END AS trigger,
        CASE WHEN x.date IS NOT NULL AND w.date IS NOT NULL
          THEN duration.inDays(x.date, w.date).days END AS days_after_trigger,
+       coalesce(w.conflicts, []) AS conflicts,
        w.group AS `group`,
        w.source_ids AS sources
 ORDER BY coalesce(w.date, w.not_after, date('9999-12-31')),
