@@ -291,7 +291,9 @@ def _merge(
 def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> list[Fact]:
     """One statement reported with incompatible dates is one fact: its date spans every claimed
     date (it happened then, if any report is right) and `conflicts` lists each claim with its
-    sources, so no report is overwritten and no fact is counted twice."""
+    sources, so no report is overwritten and no withdrawal or accusation is counted twice. An
+    endorsement or stand-by stated again on another day may be a new statement: each stays, and
+    lists the other claims as its conflicts."""
     if not conflicts:
         return facts
     group: dict[int, list[Fact]] = {id(f): [f] for f in facts}
@@ -311,6 +313,13 @@ def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> li
             out.append(fact)
             continue
         members = sorted(members, key=lambda f: f.span.sort_key())
+        if spec(fact.action).interval in ("opens", "reaffirms"):
+            # Endorsing or standing by again is a statement of its own: keep each, flag each.
+            claims = [f"{f.span} ({', '.join(f.source_ids)})" for f in members]
+            for f, claim in zip(members, claims, strict=True):
+                f.conflicts = [c for c in claims if c != claim]
+            out += members
+            continue
         first = members[0]
         first.conflicts = [f"{f.span} ({', '.join(f.source_ids)})" for f in members]
         first.span = hull(f.span for f in members)
