@@ -288,6 +288,12 @@ def _merge(
     return facts, conflicts
 
 
+def _claim(fact: Fact) -> str:
+    """"2024-04-05 (Harbor Gazette, Millbrook Ledger)": a date and who reported it (outlet, else id)."""
+    who = dict.fromkeys(s.outlet or s.id for s in fact.sources)
+    return f"{fact.span} ({', '.join(who)})"
+
+
 def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> list[Fact]:
     """One statement reported with incompatible dates is one fact: its date spans every claimed
     date (it happened then, if any report is right) and `conflicts` lists each claim with its
@@ -315,13 +321,13 @@ def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> li
         members = sorted(members, key=lambda f: f.span.sort_key())
         if spec(fact.action).interval in ("opens", "reaffirms"):
             # Endorsing or standing by again is a statement of its own: keep each, flag each.
-            claims = [f"{f.span} ({', '.join(f.source_ids)})" for f in members]
+            claims = [_claim(f) for f in members]
             for f, claim in zip(members, claims, strict=True):
                 f.conflicts = [c for c in claims if c != claim]
             out += members
             continue
         first = members[0]
-        first.conflicts = [f"{f.span} ({', '.join(f.source_ids)})" for f in members]
+        first.conflicts = [_claim(f) for f in members]
         first.span = hull(f.span for f in members)
         first.reports = [r for f in members for r in f.reports]
         out.append(first)

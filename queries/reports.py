@@ -95,14 +95,14 @@ def _label(source: Source) -> str:
 
 def citations(facts: list[Fact]) -> list[dict[str, str | None]]:
     """How a reporter cites the facts: one entry per source, each with its outlet (else the host
-    of its URL; null when neither is known), published date, URL and the evidence sentence quoted
-    from it when the source gave one, in the order the sources were loaded."""
+    of its URL; null when neither is known), published date, URL, the evidence sentence quoted
+    from it when the source gave one, and the source id, in the order the sources were loaded."""
     out: dict[str, dict[str, str | None]] = {}
     for fact in facts:
         for report in fact.reports:
             source = report.source
             entry = out.setdefault(
-                source.id,
+                source.url or source.id,  # an article and a facts row citing its URL: one citation
                 {
                     "outlet": _label(source) if (source.outlet or source.url) else None,
                     "published": _iso(source.published),
