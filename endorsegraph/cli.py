@@ -468,6 +468,8 @@ def view(output, candidate, as_of, window, sources, facts_format, spacy_model) -
     accusation."""
     from .outputs.views import TooLarge, graph_view_html
 
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.UsageError(f"-o must end in .html (the view is one HTML page), not '{output.suffix}'")
     graph = _load(sources, facts_format)
     try:
         page = graph_view_html(graph, candidate=candidate, as_of=as_of, window=window)

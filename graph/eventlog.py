@@ -289,7 +289,7 @@ def _merge(
 
 
 def _claim(fact: Fact) -> str:
-    """"2024-04-05 (Harbor Gazette, Millbrook Ledger)": a date and who reported it (outlet, else id)."""
+    """ "2024-04-05 (Harbor Gazette, Millbrook Ledger)": a date and who reported it (outlet, else id)."""
     who = dict.fromkeys(s.outlet or s.id for s in fact.sources)
     return f"{fact.span} ({', '.join(who)})"
 

@@ -81,6 +81,9 @@ class Event(BaseModel):
     target_kind: str | None = None
     target_title: str | None = None
     aliases: tuple[str, ...] = ()
+    # An extracted event's stable id (article, sentence, action, names as extracted): what a
+    # corrections file names.
+    id: str | None = None
     # "file:line" the event was read from, for error messages; not part of the fact.
     origin: str | None = None
     # Where names are resolved when the record gives no race (an article's folder); not a column.

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -266,11 +267,18 @@ class Extractor:
                     actor_title=next((f.actor_title for f in group if f.actor_title), None),
                     target_title=next((f.target_title for f in group if f.target_title), None),
                     origin=f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
+                    id=_event_id(article.id, sentence.start, action, actor, target),
                     race=article.race,
                     scope=None if article.race else article.scope,
                 )
             )
         return events
+
+
+def _event_id(article: str, start: int, action: object, actor: str, target: str) -> str:
+    """Stable across re-extraction while the sentence and names stay: what corrections name."""
+    key = f"{article}|{start}|{getattr(action, 'value', action)}|{actor}|{target}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _nearest(anchors: list[tuple[int, Span, str]], position: int) -> tuple[int, Span, str] | None:

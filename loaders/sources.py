@@ -18,6 +18,7 @@ from ..graph.entities import AmbiguousName, Entity, Registry
 from ..graph.errors import InputError
 from ..graph.events import Event
 from .articles import Article, Manifest, SkippedFile, read_article, read_manifest
+from .corrections import Correction, apply_corrections, read_corrections
 from .entities import read_aliases, read_entities
 from .facts import read_facts
 from .fivethirtyeight import read_snapshot, snapshot_entities
@@ -93,6 +94,7 @@ class Loading:
     # What a reader gathers from several files before it can say anything (tracker snapshots).
     pending: dict[str, list] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    corrections: dict[str, Correction] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,14 @@ def _entities_key(peek: Peek) -> str | None:
 
 def _read_manifest(file: SourceFile, loading: Loading) -> None:
     loading.manifest = loading.manifest.merged(read_manifest(file.path))
+
+
+def _read_corrections(file: SourceFile, loading: Loading) -> None:
+    found = read_corrections(file.path)
+    twice = sorted(set(found) & set(loading.corrections))
+    if twice:
+        raise InputError([f"{found[twice[0]].where}: id {twice[0]} is also corrected in another file"])
+    loading.corrections.update(found)
 
 
 def _read_facts(file: SourceFile, loading: Loading) -> None:
@@ -211,6 +221,7 @@ READERS: tuple[Reader, ...] = (
     Reader("manifest", ("json",), _always("article manifest"), _read_manifest, 2),
     Reader("manifest", ("csv",), _header("file", without=("actor",)), _read_manifest, 2),
     Reader("aliases", ("csv",), _alias_header, _read_aliases, 1),
+    Reader("corrections", ("csv",), _header("id", "correction"), _read_corrections, 2),
     Reader("facts", ("csv",), _header("actor", "action", "target"), _read_facts, 3),
     Reader("fivethirtyeight-2020", ("csv",), _TRACKER_2020, _read_snapshot, 3, _finish_snapshots),
     Reader("fivethirtyeight-2022", ("csv",), _PRIMARIES_2022, _read_primaries, 3),
@@ -340,7 +351,10 @@ def load_sources(
     for message in loading.warnings:
         if warn:
             warn(message)
+    extracted = []
     articles = read_articles(loading.articles, registry, warn, spacy_model, loading.manifest, strict)
     for _, result in articles:
-        loading.events += result.events
-    return loading.events
+        extracted += result.events
+    if loading.corrections:
+        extracted = apply_corrections(extracted, loading.corrections, warn)
+    return loading.events + extracted
