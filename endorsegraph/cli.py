@@ -16,6 +16,7 @@ from . import api
 from .cypher import runner
 from .cypher.engines import Neo4jError, Neo4jSession, Neo4jSettings
 from .cypher.push import DEFAULT_DATASET, dry_run_script, push
+from .graph import store
 from .graph.dates import parse_day
 from .graph.entities import AmbiguousName, UnknownName
 from .graph.errors import InputError, clip
@@ -698,7 +699,11 @@ def cypher(
     settings = functools.partial(
         Neo4jSettings.from_environment, uri, user, database, ask_password=_ask_password
     )
-    with runner.session_for(engine, lambda: _load(sources, facts_format), dataset, settings) as session:
+    graph = None
+    if engine == "embedded":  # names resolve against what is loaded, as in every report
+        graph = _load(sources, facts_format)
+        bound = runner.resolve_entities(query, bound, store.registry(graph))
+    with runner.session_for(engine, lambda: graph, dataset, settings) as session:
         try:
             rows = runner.run_query(session, text, bound, write)
         except runner.WriteRefused as err:

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -98,13 +99,40 @@ def test_timeline_and_stood_by_equal_their_reports(engine, bundled, candidate):
 
 def test_withdrawal_cascade(engine):
     rows = run(engine, "withdrawal_cascade", candidate="Scott Stringer")
-    assert [(r["date"], r["days_after_trigger"], r["withdrawals"], r["cumulative"]) for r in rows] == [
-        ("2021-04-28", 1, 1, 1),
-        ("2021-04-29", 2, 2, 3),
-        ("2021-04-30", 3, 8, 11),
-        ("2021-05-01", 4, 5, 16),
+    shape = [
+        (
+            r["date"] or f"{r['not_before']}..{r['not_after']}",
+            (r["days_after_trigger"], r["withdrawals"], r["cumulative"]),
+        )
+        for r in rows
     ]
+    assert shape == [
+        ("2021-04-28", (1, 1, 1)),
+        ("2021-04-29", (2, 2, 3)),
+        ("2021-04-30", (3, 8, 11)),
+        ("2021-04-28..2021-04-30", (None, 1, 12)),  # bounded withdrawals, with their bounds
+        ("2021-05-01", (4, 5, 17)),
+        ("2021-04-26..2021-05-02", (None, 1, 18)),
+    ]
+    assert rows[-1]["cumulative"] == len(eg.withdrawals(eg.load(), candidate="Scott Stringer"))
+    assert rows[0]["trigger_rule"].startswith("earliest exactly dated accusation")
     assert rows[0]["trigger"] == "Jean Kim" and rows[1]["endorsers"] == ["Jabari Brisport", "UFCW Local 1500"]
+
+
+def test_named_queries_accept_what_the_cli_accepts(tmp_path):
+    """Aliases and unique surnames resolve; an unknown name says so instead of returning nothing."""
+    millbrook = str(Path(__file__).parent / "millbrook")
+    runner = CliRunner()
+    by_surname = runner.invoke(
+        cli, ["cypher", "who_withdrew_when", "--source", millbrook, "--param", "candidate=Stringer", "--json"]
+    )
+    assert by_surname.exit_code == 0, by_surname.output
+    assert {r["candidate"] for r in json.loads(by_surname.stdout)} == {"Dana Stringer"}
+    unknown = runner.invoke(
+        cli, ["cypher", "who_withdrew_when", "--source", millbrook, "--param", "candidate=Dana Stringr"]
+    )
+    assert unknown.exit_code == 1
+    assert "no entity named 'Dana Stringr'; did you mean: Dana Stringer" in unknown.stderr
 
 
 def test_joint_statements(engine):

@@ -13,11 +13,25 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.entities import Registry
 from ..queries.named import named_queries, named_query, parse_param
 from .engines import CypherSession, EmbeddedSession, Neo4jError, Neo4jSession, Neo4jSettings
 from .push import push
 
-__all__ = ["ENGINES", "QueryFailed", "WriteRefused", "catalogue", "prepare", "run_query", "session_for"]
+__all__ = [
+    "ENGINES",
+    "ENTITY_PARAMS",
+    "QueryFailed",
+    "WriteRefused",
+    "catalogue",
+    "prepare",
+    "resolve_entities",
+    "run_query",
+    "session_for",
+]
+
+# Parameters of the named queries that name an entity: resolved as the CLI resolves names.
+ENTITY_PARAMS = ("candidate", "name")
 
 ENGINES = ("embedded", "neo4j")
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
@@ -49,6 +63,18 @@ def prepare(query: str, params: Iterable[str]) -> tuple[str, dict[str, Any]]:
     given = dict(parse_param(p) for p in params)
     named = named_query(query)
     return (named.text, named.bind(given)) if named else (query, given)
+
+
+def resolve_entities(query: str, bound: dict[str, Any], registry: Registry) -> dict[str, Any]:
+    """A named query's entity parameters as entity ids: aliases and unique surnames accepted as
+    everywhere; an unknown name raises UnknownName ("did you mean"), never an empty result."""
+    if named_query(query) is None:
+        return bound
+    out = dict(bound)
+    for key in ENTITY_PARAMS:
+        if isinstance(out.get(key), str):
+            out[key] = registry.resolve(out[key]).id
+    return out
 
 
 @contextlib.contextmanager
