@@ -14,6 +14,7 @@ import networkx as nx
 
 from . import store
 from .actions import PAIR_ACTIONS, spec
+from .dates import parse_day
 from .eventlog import EventLog
 from .intervals import Status, endorsements
 
@@ -88,9 +89,16 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
     return graph
 
 
-def graph_as_of(graph: nx.MultiDiGraph, day: dt.date) -> nx.MultiDiGraph:
-    """A read-only view of the graph on `day`: endorsements in force or uncertain, and every other
-    fact that may have happened by then."""
+def graph_as_of(graph: nx.MultiDiGraph, day: dt.date | str) -> nx.MultiDiGraph:
+    """A read-only view of the graph on `day` (a date or an ISO string): endorsements in force or
+    uncertain, and every other fact that may have happened by then."""
+    if not isinstance(day, dt.date):
+        try:
+            day = parse_day(day, "day")  # type: ignore[assignment]
+        except ValueError as err:
+            raise ValueError(str(err)) from None
+        if day is None:
+            raise ValueError("graph_as_of: day is required")
 
     def keep(u: str, v: str, key: str) -> bool:
         data = graph.edges[u, v, key]

@@ -29,7 +29,7 @@ def as_day(value: object, parameter: str) -> dt.date | None:
         try:
             return parse_day(value, parameter)
         except ValueError as err:
-            raise BadFilter(f"{parameter}: {err}") from None
+            raise BadFilter(str(err)) from None
     raise BadFilter(f"{parameter}: {value!r} is not a date (a datetime.date or 'YYYY-MM-DD')")
 
 
