@@ -171,8 +171,9 @@ class Registry:
             ids.discard(entity_id)
 
     def _visible(self, ids: set[str], scope: str | None) -> set[str]:
-        """Of `ids`, those that may be meant in `scope`; an entity of that very race wins."""
-        if scope == ANY:
+        """Of `ids`, those that may be meant in `scope`; an entity of that very race wins. A record
+        with no race may mean any of them (it joins the unique entity of its name)."""
+        if scope is None or scope == ANY:
             return ids
         seen = {i for i in ids if self.entities[i].race in (None, scope)}
         own = {i for i in seen if scope is not None and self.entities[i].race == scope}

@@ -87,6 +87,12 @@ def test_an_entities_file_with_races_splits_a_name(write):
     graph = eg.load([split, MILLBROOK])
     (accusation,) = [f for f in store.event_log(graph) if f.action.value == "accuse"]
     assert accusation.actor == "jean-kim-millbrook"
+    # A record with no race joins the unique entity of its name, and cannot pick between two.
+    raceless = write("raceless.csv", "actor,action,target\nPriya Nair,endorse,Jean Kim\n")
+    with pytest.raises(InputError, match="'Jean Kim' could mean 2 entities"):
+        eg.load([split, MILLBROOK, raceless])
+    unique = write("unique.csv", "actor,action,target\nRTU,endorse,Ridgeford Tenants Union\n")
+    assert {f.target for f in store.event_log(eg.load([MILLBROOK, unique]))} >= {"ridgeford-tenants-union"}
     assert store.registry(graph)["jean-kim-millbrook"].titles[0].title == "City Council Member"
     assert store.registry(graph)["jean-kim-nyc"].titles[0].title == "lobbyist"
 
