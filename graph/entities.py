@@ -103,6 +103,7 @@ class Registry:
         self._aliases: dict[tuple[str | None, str], set[str]] = {}  # (scope or None=all, alias) -> ids
         self._met: dict[str | None, set[str]] = {}  # scope -> entities named in full there
         self._persons: dict[str, set[str]] = {}  # normalized surname -> people with that surname
+        self._surname_of: dict[str, str] = {}  # person id -> normalized surname
         # Alias-table rows whose entity is not known yet: (where, alias, entity, race), applied by
         # the event log once every record is read (their entity may first appear in a facts file).
         self.pending_aliases: list[tuple[str, str, str, str | None]] = []
@@ -139,6 +140,7 @@ class Registry:
         words = normalize(entity.name).split()
         if entity.kind in (None, "person") and len(words) > 1:
             self._persons.setdefault(words[-1], set()).add(entity.id)
+            self._surname_of[entity.id] = words[-1]
         if entity.race is not None:
             self.meet(entity.id, entity.race)
         return entity
@@ -167,8 +169,9 @@ class Registry:
         self._met.setdefault(scope, set()).add(entity_id)
 
     def not_a_person(self, entity_id: str) -> None:
-        for ids in self._persons.values():
-            ids.discard(entity_id)
+        surname = self._surname_of.pop(entity_id, None)
+        if surname is not None:
+            self._persons[surname].discard(entity_id)
 
     def _visible(self, ids: set[str], scope: str | None) -> set[str]:
         """Of `ids`, those that may be meant in `scope`; an entity of that very race wins. A record

@@ -145,10 +145,10 @@ def _accusations(graph: nx.MultiDiGraph, candidate: str) -> list[Fact]:
     return [d["fact"] for d in _edges(graph, "accuse", frozenset([candidate]))]
 
 
-def _trigger(graph: nx.MultiDiGraph, candidate: str, when: Span) -> Fact | None:
-    """The latest accusation against the candidate certainly on or before `when`."""
-    accusations = [f for f in _accusations(graph, candidate) if f.span.certainly_on_or_before(when)]
-    return max(accusations, key=lambda f: f.span.sort_key(), default=None)
+def _trigger(accusations: list[Fact], when: Span) -> Fact | None:
+    """The latest of the candidate's `accusations` certainly on or before `when`."""
+    before = [f for f in accusations if f.span.certainly_on_or_before(when)]
+    return max(before, key=lambda f: f.span.sort_key(), default=None)
 
 
 def _pair_rows(
@@ -231,12 +231,16 @@ def withdrawals(
     filters = _filters(graph, candidate=candidate, endorser=endorser, race=race, kind=kind, since=since,
                        until=until)  # fmt: skip
 
+    accusations: dict[str, list[Fact]] = {}  # per candidate, looked up once
+
     def trigger(fact: Fact, interval: Endorsement | None) -> dict[str, Any]:
-        accusation = _trigger(graph, fact.target, fact.span)
+        if fact.target not in accusations:
+            accusations[fact.target] = _accusations(graph, fact.target)
+        accusation = _trigger(accusations[fact.target], fact.span)
         possible = sorted(
             (
                 a
-                for a in _accusations(graph, fact.target)
+                for a in accusations[fact.target]
                 if a is not accusation
                 and not a.span.certainly_on_or_before(fact.span)
                 and not fact.span.certainly_before(a.span)
