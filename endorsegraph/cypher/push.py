@@ -156,6 +156,7 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
                 "conflicts": opening.conflicts if opening else [],
                 "interval_conflicts": [c for f in e.facts for c in f.conflicts],
                 "race": next((f.race for f in e.facts if f.race), None),
+                "event_race": opening.race if opening else None,
                 "actor_title": registry[u].title_on(e.start.latest),
             }
             dates = {**_span("valid_from", e.start), **_span("valid_to", e.end)}

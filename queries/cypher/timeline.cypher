@@ -21,7 +21,7 @@ RETURN day AS date,
        r.rank AS rank,
        r.group AS `group`,
        r.note AS note,
-       r.race AS race,
+       CASE WHEN r.event_id IS NULL THEN r.race ELSE r.event_race END AS race,
        coalesce(r.conflicts, []) AS conflicts,
        coalesce(r.event_id, r.id) AS id,
        coalesce(r.event_source_ids, r.source_ids) AS sources
