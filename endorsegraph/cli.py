@@ -262,15 +262,17 @@ def cli() -> None:
     """Endorsement timelines: who endorsed whom, who withdrew and when, with dates and sources."""
 
 
-def _title(graph, what: str, candidates: Sequence[str]) -> str | None:
+def _title(graph, what: str, candidates: Sequence[str], races: Sequence[str] = ()) -> str | None:
     if not candidates:
         return None
-    names = [reports.resolve(graph, c).name for c in candidates]
+    race = races[0] if len(races) == 1 else None
+    names = [reports.resolve(graph, c, race).name for c in candidates]
     return f"{what} {' and '.join(names)}"
 
 
 def _report(graph, name: str, rows, columns, params: dict[str, Any], title: str | None) -> None:
-    names = [reports.resolve(graph, c).name for c in params["candidates"]]
+    race = params["races"][0] if len(params["races"]) == 1 else None
+    names = [reports.resolve(graph, c, race).name for c in params["candidates"]]
     try:
         visible_columns(columns, _shown(params["columns"], columns) or [])
     except ValueError as err:
@@ -295,7 +297,7 @@ def withdrawals(**params: Any) -> None:
     """Who withdrew when: one row per withdrawal, in date order, with the trigger."""
     graph = _load(params["sources"], params["facts_format"])
     rows = reports.withdrawals(graph, **_report_filters(params))
-    title = _title(graph, "Withdrawals from", params["candidates"])
+    title = _title(graph, "Withdrawals from", params["candidates"], params["races"])
     _report(graph, "withdrawals", rows, reports.WITHDRAWAL_COLUMNS, params, title)
 
 

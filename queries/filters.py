@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..graph.dates import Span, parse_day
-from ..graph.entities import Registry
+from ..graph.entities import ANY, Registry
 
 __all__ = ["BadFilter", "Filters", "as_day"]
 
@@ -65,19 +65,21 @@ class Filters:
         return cls(
             _names(candidate),
             _names(endorser),
-            tuple(r.casefold() for r in _names(race)),
+            _names(race),
             tuple(k.casefold() for k in _names(kind)),
             since_day,
             until_day,
         )
 
     def resolve(self, registry: Registry) -> Filters:
-        """Check every name now, so an unknown one fails before any work ("did you mean")."""
+        """Check every name now, so an unknown one fails before any work ("did you mean"). With
+        one race, names resolve in it (a bare surname means that race's person)."""
+        scope = self.races[0] if len(self.races) == 1 else ANY
         self._ids["candidates"] = (
-            frozenset(registry.resolve(n).id for n in self.candidates) if self.candidates else None
+            frozenset(registry.resolve(n, scope).id for n in self.candidates) if self.candidates else None
         )
         self._ids["endorsers"] = (
-            frozenset(registry.resolve(n).id for n in self.endorsers) if self.endorsers else None
+            frozenset(registry.resolve(n, scope).id for n in self.endorsers) if self.endorsers else None
         )
         return self
 
@@ -97,7 +99,7 @@ class Filters:
             return False
         if endorsers is not None and endorser not in endorsers:
             return False
-        if self.races and (race or "").casefold() not in self.races:
+        if self.races and (race or "").casefold() not in {r.casefold() for r in self.races}:
             return False
         if self.kinds and (kind or "").casefold() not in self.kinds:
             return False

@@ -16,7 +16,7 @@ import networkx as nx
 
 from ..graph import store
 from ..graph.dates import Span
-from ..graph.entities import Entity, Registry
+from ..graph.entities import ANY, Entity, Registry
 from ..graph.eventlog import Fact
 from ..graph.events import Source
 from ..graph.intervals import Endorsement, Status
@@ -79,9 +79,10 @@ def _registry(graph: nx.MultiDiGraph) -> Registry:
     return store.registry(graph)
 
 
-def resolve(graph: nx.MultiDiGraph, name: str) -> Entity:
-    """The entity a name, alias or id means; UnknownName lists close matches."""
-    return _registry(graph).resolve(name)
+def resolve(graph: nx.MultiDiGraph, name: str, race: str | None = None) -> Entity:
+    """The entity a name, alias or id means (in `race`, when given: a surname then means that
+    race's person); UnknownName lists close matches."""
+    return _registry(graph).resolve(name, race if race else ANY)
 
 
 def _label(source: Source) -> str:

@@ -35,6 +35,21 @@ def test_race_endorser_kind_and_dates_narrow_every_report(both):
     }  # fmt: skip
 
 
+def test_one_race_scopes_the_names_of_the_filters(both):
+    """Beside the sample "Stringer" could mean two people; within Millbrook's race it means Dana."""
+    with pytest.raises(eg.AmbiguousName):
+        eg.withdrawals(both, candidate="Stringer")
+    assert {r["candidate"] for r in eg.withdrawals(both, candidate="Stringer", race=RACE)} == {
+        "Dana Stringer"
+    }
+    result = CliRunner().invoke(
+        cli,
+        ["withdrawals", "--source", "sample", "--source", str(MILLBROOK), "--candidate", "Stringer",
+         "--race", RACE],
+    )  # fmt: skip
+    assert result.exit_code == 0 and "Withdrawals from Dana Stringer" in result.stdout
+
+
 def test_several_candidates_add_up(both):
     one = eg.withdrawals(both, candidate="Dana Stringer")
     other = eg.withdrawals(both, candidate="Scott Stringer")
