@@ -26,17 +26,19 @@ def load_warnings(graph: nx.MultiDiGraph, every: bool = False) -> list[str]:
     """Warnings about the graph's data, each starting with the file and line it comes from."""
     log, registry = store.event_log(graph), store.registry(graph)
     warnings: list[str] = []
+    conflicted: set[tuple] = set()
     for fact in log:
         name = registry[fact.actor].name
         if fact.actor == fact.target and spec(fact.action).interval is not None:
             warnings.append(f"{_where(fact)}: {fact.action.value} with {name} as both actor and target")
-        for other_id in fact.conflicts:
-            other = log.by_id[other_id]
-            if fact.id < other.id:
-                warnings.append(
-                    f"{_where(fact)}: {name} {fact.action.value} {registry[fact.target].name} is dated "
-                    f"{fact.span} here and {other.span} at {_where(other)}: conflicting dates"
-                )
+        # One statement its sources date differently: one fact listing every claim (eventlog);
+        # an endorsement or stand-by stated again stays two facts, warned about once.
+        if fact.conflicts and (fact.actor, fact.action, fact.target) not in conflicted:
+            conflicted.add((fact.actor, fact.action, fact.target))
+            warnings.append(
+                f"{_where(fact)}: {name} {fact.action.value} {registry[fact.target].name}: conflicting "
+                f"dates {'; '.join(fact.conflicts)} (kept as one fact, {fact.span})"
+            )
     implied = [
         (e, e.closed_by)
         for e in store.endorsement_intervals(graph)
