@@ -35,9 +35,11 @@ def load_warnings(graph: nx.MultiDiGraph, every: bool = False) -> list[str]:
         # an endorsement or stand-by stated again stays two facts, warned about once.
         if fact.conflicts and (fact.actor, fact.action, fact.target) not in conflicted:
             conflicted.add((fact.actor, fact.action, fact.target))
+            again = spec(fact.action).interval in ("opens", "reaffirms")
+            kept = "each kept as a statement of its own" if again else f"kept as one fact, {fact.span}"
             warnings.append(
                 f"{_where(fact)}: {name} {fact.action.value} {registry[fact.target].name}: conflicting "
-                f"dates {'; '.join(fact.conflicts)} (kept as one fact, {fact.span})"
+                f"dates {'; '.join(fact.conflicts)} ({kept})"
             )
     implied = [
         (e, e.closed_by)
