@@ -369,18 +369,32 @@ def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the events here (atomically) instead of standard output.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also list (on standard error) each sentence with event words that made no event, and why.",
+)
 @_tables_option
 @_spacy_option
 @handle_errors
-def extract(paths, output, tables, spacy_model) -> None:
+def extract(paths, output, tables, explain, spacy_model) -> None:
     """Extract dated events from article text files (and folders of them) as JSON lines.
 
-    The lines follow the facts schema plus evidence, start, end (character offsets), article and
-    date_text: review them, edit them, load them back with --source."""
+    The lines follow the facts schema plus evidence, start, end (character offsets), article,
+    date_text, cause (the stated trigger) and rule (the rule that found the event): review them,
+    edit them, load them back with --source. With --explain, every sentence that holds
+    endorsement, withdrawal, stand-by, accusation or call words but made no event is listed on
+    standard error as FILE:LINE: reason [rule]: sentence (reasons: negation, modal, hypothetical,
+    no actor found, no target found, ambiguous name, unknown construction)."""
     from .loaders.facts import extracted_jsonl
 
     results = api.extract(paths, spacy_model, warn=_warn, registry=api.entity_registry(tables or ()))
     events = [e for _, extraction in results for e in extraction.events]
+    if explain:
+        for _, extraction in results:
+            for skip in extraction.skipped:
+                rule = f" [{skip.rule}]" if skip.rule else ""
+                click.echo(f"skipped: {skip.origin}: {skip.reason}{rule}: {skip.sentence}", err=True)
     _write(extracted_jsonl(events), output)
     click.echo(f"{len(events)} events from {len(results)} articles", err=True)
 

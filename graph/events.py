@@ -75,6 +75,10 @@ class Event(BaseModel):
     end: int | None = None
     date_text: str | None = None
     note: str | None = None
+    # The stated cause or trigger ("in light of the allegations"), when the source gives one.
+    cause: str | None = None
+    # The extraction rule that found the event (articles only), so a reviewer can see why it is there.
+    rule: str | None = None
     # Hints that describe the entities named, used when the entities file does not know them.
     actor_kind: str | None = None
     actor_title: str | None = None
@@ -105,6 +109,8 @@ class Event(BaseModel):
         "evidence",
         "date_text",
         "note",
+        "cause",
+        "rule",
         "actor_title",
         "target_title",
         mode="before",

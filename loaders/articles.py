@@ -1,11 +1,13 @@
 """Reading article files: encodings, the optional header lines, sidecar manifests.
 
-An article may start with header lines, each `KEY value`: `date YYYY-MM-DD`, `url https://…`,
+An article may start with header lines, each `KEY value`: `date YYYY-MM-DD` (or `date unknown`), `url https://…`,
 `outlet NAME`, `race NAME`. A manifest (CSV or JSON: file,url,outlet,published,race) wins over them.
 An article's race scopes its names (surnames and aliases never match another race's entities);
 without one, its folder is the scope.
 
-An article's publication date comes from its date line or a manifest, never from the file's mtime
+Header lines open a scraped article file, one per line, before the text: `date YYYY-MM-DD` (or
+`date unknown`), `url https://...`, `race <name>`. They are metadata, never article text. An
+article's publication date comes from its date line or a manifest, never from the file's mtime
 or today. Offsets everywhere refer to the decoded text of the file (date line included), so a
 reviewer can find the evidence in the file.
 """
@@ -27,7 +29,7 @@ __all__ = ["Article", "Manifest", "SkippedFile", "decode", "read_article", "read
 
 _HEADER_LINE = re.compile(
     r"[ \t]*(?:(?P<date>date)[ \t]+(?P<day>\d{4}-\d{2}-\d{2})|(?P<url>url)[ \t]+(?P<link>https?://\S+)"
-    r"|(?P<key>outlet|race)[ \t]+(?P<value>\S[^\n]*?))[ \t]*(?P<end>\n|\Z)"
+    r"|(?P<key>outlet|race)[ \t]+(?P<value>\S[^\n]*?)|(?P<unknown>date)[ \t]+unknown)[ \t]*(?P<end>\n|\Z)"
     r"|[ \t]*(?P<date2>date)[ \t]+(?P<day2>\d{4}-\d{2}-\d{2})[ \t]+"  # text follows on the line
 )
 
@@ -140,11 +142,11 @@ def read_article(path: Path, manifest: Manifest | None = None) -> Article:
     header: dict[str, str] = {}
     start, line = 0, 1
     while (match := _HEADER_LINE.match(text, start)) and match.end() > start:
-        key = match["date"] or match["date2"] or match["url"] or match["key"]
+        key = match["date"] or match["date2"] or match["unknown"] or match["url"] or match["key"]
         if key in header:
             break  # a second `date` line is text, not header
-        header[key] = match["day"] or match["day2"] or match["link"] or match["value"]
-        if key == "date":
+        header[key] = match["day"] or match["day2"] or match["link"] or match["value"] or ""
+        if key == "date" and header["date"]:  # "date unknown" states that no date is known
             try:
                 parse_day(header["date"], "date line")
             except ValueError as err:
@@ -152,7 +154,7 @@ def read_article(path: Path, manifest: Manifest | None = None) -> Article:
         start, line = match.end(), line + 1
         if match["date2"]:
             break  # "date 2021-04-28 Caption…": the article begins on the date's line
-    published = parse_day(header.get("date"), "date line")
+    published = parse_day(header.get("date") or None, "date line")
     meta = manifest.get(path.name) if manifest else {}
     return Article(
         id=path.name,

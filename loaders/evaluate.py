@@ -44,7 +44,8 @@ def _key(registry: Registry, name: str) -> str:
     try:
         return registry.resolve(name).id
     except (UnknownName, AmbiguousName):
-        return normalize(name)
+        # "The Puget Ledger" and "Puget Ledger" name one newspaper: a leading article is not the name
+        return re.sub(r"^the ", "", normalize(name))
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:

@@ -27,25 +27,19 @@ from ..graph.errors import InputError
 from ..graph.events import Event, Source
 from .articles import Article
 from .datetext import DateMention, find_dates
-from .mentions import Gazetteer, Mention, absorb_title, fold, proper_names
-from .sentences import ACTS_AS_ORG, ANY_COUNT, Found, Sentence, SentenceContext, State
+from .mentions import Gazetteer, Mention, absorb_qualifier, absorb_title, fold, is_title, proper_names
+from .rules import HINTS
+from .sentences import ACTS_FOR, ANY_COUNT, Found, Sentence, SentenceContext, State
 
-__all__ = ["Extraction", "Extractor"]
+__all__ = ["Extraction", "Extractor", "Skipped"]
 
-# Words without which a paragraph holds nothing any rule could fire on (a superset is fine: a false
-# positive costs only a spaCy pass). Substring tests: far faster than one long alternation.
-_EVENTFUL_WORDS = (
-    "endors", "withdr", "rescind", "revok", "retract", "pull", "yank", "drop", "suspend", "lost", "lose",
-    "losing", "no longer", "stand", "stood", "stick", "stuck", "remain", "continu", "reiterat", "reaffirm",
-    "renew", "restat", "repeat", "behind", "back", "support", "rank", "accus", "alleg", "claim", "charg",
-    "deni", "deny", "fac", "urg", "call", "demand", "ask", "resign", "step", "should", "must", "ought",
-    "conced", "exit", "ended", "ending", "ends", "came forward", "said", "says", "told", "nomination",
-    '"', "“", "”", "true",
-    "false", "baseless", "unfounded", "lie", "fabricat", "made up", "smear", "hoax", "nonsense", "merit",
-    "motivated", "attack", "need", "has to", "have to", "press", "push", "implor", "challeng", "still",
-    "ally", "allies", "pick", "won", "win", "receiv", "secur", "earn", "land", "gain", "got", "get",
-    "announc", "gave", "give", "offer", "extend", "threw", "throw", "put",
-)  # fmt: skip
+# Words without which a paragraph holds nothing any rule could fire on: every rule's hints, plus the
+# words that name who speaks and quotes (a superset is fine: a false positive costs only a spaCy pass).
+# Substring tests: far faster than one long alternation.
+_EVENTFUL_WORDS = tuple(sorted(set(HINTS) - {"'s"} | {
+    "deni", "deny", "said", "says", "told", "nomination", '"', "\u201c", "\u201d", "accus", "alleg", "endors",
+    "resign", "step", "conced", "exit", "ended", "ending", "ends", "came forward",
+}))  # fmt: skip
 
 
 def _eventful(text: str) -> bool:
@@ -53,18 +47,48 @@ def _eventful(text: str) -> bool:
     return any(word in text for word in _EVENTFUL_WORDS)
 
 
+_CREDIT = re.compile(
+    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$|"
+    r"\((?:AP\s+)?(?:Photo|Photograph|Picture|Image|Credit)\b[^)\n]{0,100}\)|"
+    r"^[ \t]*(?:Photo|Photograph|Picture|Image(?:\s+source)?|Credit)[ \t]*:[^\n]{0,100}$|"
+    r"\b(?:Photograph|Picture|Credit|Image(?:\s+source)?)[ \t]*:[^\n.]{0,80}|"
+    r"\([A-Z][\w.' ]{1,40}/[A-Z][^)\n]{0,60}\)|"
+    r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$",
+    re.MULTILINE,
+)
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 _CHAINED = re.compile(
     r"\b(?:the day (?:prior|before|after)|a day (?:earlier|before|later)|"
     r"the (?:previous|next|following) day)\b",
     re.IGNORECASE,
 )
 _CHEAP_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
+# A "sentence" ending in a title or an initial was cut too early: "Coun. | Amrit Dhaliwal said".
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Coun|Cllr|Sen|Sens|Rep|Reps|Gov|Lt|Ald|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Sgt|Supt|Insp|Det|Hon|"
+    r"Rev|Prof|Assemblywoman|Assemblyman|Del|Atty|Com|Comm|Sup)|(?<![\w.])[A-Z])\.\s*$"
+)
+# An embedded social-media post closed by its attribution line: "— Name (@handle) Month D, YYYY".
+_ATTRIBUTION = re.compile(
+    r"(?:^|(?<=\s))-\s*(?P<who>[^\n()@-][^\n()@]{0,80}?)\s*\(@\w+\)\s*(?P<date>[^\n]{0,40}?)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence with event words that made no event, and why (see SentenceContext.explanation)."""
+
+    origin: str  # file:line
+    sentence: str
+    reason: str  # negation, modal, hypothetical, no actor found, no target found, ambiguous name, …
+    rule: str | None = None  # the rule that matched and then gave up, if one did
 
 
 @dataclass
 class Extraction:
     events: list[Event] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)  # "article:offset: problem"
+    skipped: list[Skipped] = field(default_factory=list)  # what --explain lists
 
 
 class Extractor:
@@ -107,7 +131,7 @@ class Extractor:
             if text[a:b].strip():
                 yield a, b, first
 
-    def _sentences(self, article: Article) -> list[Sentence]:
+    def _sentences(self, article: Article, folded: str) -> list[Sentence]:
         """Sentences with their paragraph. spaCy splits every paragraph a rule could fire in; a
         paragraph with no action word at all only feeds who-was-named, and a cheap split does."""
         pieces = list(self._pieces(article.text, article.body_start, len(article.text)))
@@ -126,6 +150,19 @@ class Extractor:
                 spans = [(a + s.start_char, a + s.end_char) for s in next(docs).sents]
             else:
                 spans = [(a + m.start(), a + m.end()) for m in _CHEAP_SENTENCE.finditer(article.text[a:b])]
+            spans = _rejoin(article.text, spans)
+            post = _ATTRIBUTION.search(folded, a, b)
+            if post:
+                spans = [(s, min(e, post.start())) for s, e in spans if s < post.start()]
+                said_on = find_dates(post.group("date"), article.published)
+                day = said_on[0].span.exact if said_on and said_on[0].span else None
+                spans = [(s, e) for s, e in spans if folded[s:e].strip()]
+                out += [
+                    Sentence(s, e, paragraph, rich, post=(post.start("who"), post.end("who")), said_on=day)
+                    for s, e in spans
+                ]
+                out.append(Sentence(post.start(), post.end(), paragraph, False))
+                continue
             out += [Sentence(s, e, paragraph, rich) for s, e in spans if article.text[s:e].strip()]
         return out
 
@@ -146,10 +183,21 @@ class Extractor:
             m.start += start
             m.end += start
         mentions = sorted(known + unknown, key=lambda m: (m.start, -(m.end - m.start)))
+        credits = [(c.start(), c.end()) for c in _CREDIT.finditer(folded, start)]
+        if credits:  # bylines and photo credits name reporters and photographers, never actors
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in credits)]
         kept: list[Mention] = []
         for m in mentions:
             if kept and m.start < kept[-1].end:
+                if m.name != m.text or m.entity_kind != "person":
+                    continue  # a known name or an organisation inside a qualifier: keep the qualifier
                 continue
+            if m.is_person and m.kind == "name":
+                absorb_qualifier(folded, m)
+            else:
+                defined = _DEFINED_ACRONYM.match(folded, m.end)
+                if defined:  # "the Valley Nurses Alliance (VNA)"
+                    m.extra["acronym"] = defined.group(1)
             kept.append(m)
         floor = start
         for m in kept:
@@ -158,14 +206,14 @@ class Extractor:
             m.possessive = (
                 folded.startswith("'s", m.end) or folded.startswith("' ", m.end) and m.text.endswith("s")
             )
-            if m.possessive and ACTS_AS_ORG.match(folded[m.end : m.end + 40]):
+            if m.possessive and ACTS_FOR.match(folded[m.end : m.end + 40]):
                 m.possessive = False  # "the union's executive board voted": the union acts
             floor = m.end
         return kept
 
     def extract(self, article: Article) -> Extraction:
         folded = fold(article.text)
-        sentences = self._sentences(article)
+        sentences = self._sentences(article, folded)
         mentions = self._mentions(folded, article.body_start, article.scope)
         starts = [m.start for m in mentions]
         state = State()
@@ -173,6 +221,8 @@ class Extractor:
         unresolved: list[str] = []
         quote_open = False
         pending: list[Found] = []  # events whose counted actors a later sentence names
+        skipped: list[Skipped] = []
+        listed = _listed_people(folded, sentences, mentions)
 
         def anchor_for(number: int) -> dt.date | None:
             """The last exact date set earlier in this sentence's paragraph, else in the sentence
@@ -193,18 +243,31 @@ class Extractor:
             lo = bisect.bisect_left(starts, sentence.start)
             hi = bisect.bisect_left(starts, sentence.end)
             sent_mentions = [m for m in mentions[lo:hi] if m.end <= sentence.end]
+            author = self._author(article, folded, mentions, sentence.post) if sentence.post else None
             context = SentenceContext(
-                article, folded, sentence, number, sent_mentions, state, unresolved, quote_open
+                article, folded, sentence, number, sent_mentions, state, unresolved, quote_open, author
             )
             named = context.subject_group() if pending else []
+            if pending and sentence.paragraph in listed:  # "The following legislators signed: - Rep. A …"
+                named = listed.pop(sentence.paragraph)
             for waiting in list(pending):
                 # the counted actors, named as this sentence's subject ("A, B and C said ...")
                 if len(named) > 1 and waiting.awaiting in (len(named), ANY_COUNT):
                     found += [dataclasses.replace(waiting, actor=name, awaiting=0) for name in named]
                     pending.remove(waiting)
-                elif number - waiting.sentence >= 2:
+                elif number - waiting.sentence >= 8:
                     pending.remove(waiting)  # nobody named soon enough: left unattributed
             new = context.events() if sentence.eventful else []
+            if not new and sentence.eventful:
+                why = context.explanation()
+                if why is not None:
+                    skipped.append(
+                        Skipped(
+                            f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
+                            " ".join(article.text[sentence.start : sentence.end].split()),
+                            *why,
+                        )
+                    )
             found += [f for f in new if not f.awaiting]
             pending += [f for f in new if f.awaiting]
             quote_open = context.quote_open_at_end
@@ -212,10 +275,27 @@ class Extractor:
             if new or context.states_something():  # only then does a date matter
                 text = folded[sentence.start : sentence.end]
                 anchor = anchor_for(number) if _CHAINED.search(text) else None
-                dates = find_dates(text, article.published, anchor)
+                dates = find_dates(text, sentence.said_on or article.published, anchor)
                 context.date(new, dates)
+                if sentence.said_on:  # a post's undated statement is made on the post's day
+                    for f in new:
+                        if f.span is None:
+                            f.span, f.own_date = Span(sentence.said_on, sentence.said_on), True
+                            f.date_text = sentence.said_on.isoformat()
             context.finish(dates)
-        return Extraction(self._events(article, found, sentences, state.anchors), unresolved)
+        return Extraction(self._events(article, found, sentences, state.anchors), unresolved, skipped)
+
+    def _author(self, article: Article, folded: str, mentions: list[Mention], post: tuple[int, int]) -> str:
+        """Who signs an embedded post: the name in its attribution line, without titles."""
+        named = [m for m in mentions if post[0] <= m.start < post[1] and m.name]
+        if named:
+            return named[0].name  # type: ignore[return-value]
+        words = folded[post[0] : post[1]].split()
+        while words and is_title(words[0]):
+            words.pop(0)
+        while words and is_title(words[-1]):
+            words.pop()
+        return " ".join(words)
 
     # ------------------------------------------------------------------ events
     def _events(
@@ -266,6 +346,8 @@ class Extractor:
                     date_text=best.date_text,
                     actor_title=next((f.actor_title for f in group if f.actor_title), None),
                     target_title=next((f.target_title for f in group if f.target_title), None),
+                    cause=next((f.cause for f in group if f.cause), None),
+                    rule=best.rule,
                     origin=f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
                     id=_event_id(article.id, sentence.start, action, actor, target),
                     race=article.race,
@@ -279,6 +361,40 @@ def _event_id(article: str, start: int, action: object, actor: str, target: str)
     """Stable across re-extraction while the sentence and names stay: what corrections name."""
     key = f"{article}|{start}|{getattr(action, 'value', action)}|{actor}|{target}"
     return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+_BULLET = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])\s+\S")
+
+
+def _listed_people(folded: str, sentences: list[Sentence], mentions: list[Mention]) -> dict[int, list[str]]:
+    """The people of each bulleted list (a paragraph whose every line is a bullet), by paragraph."""
+    spans: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = spans.get(s.paragraph, (s.start, s.end))
+        spans[s.paragraph] = (min(a, s.start), max(b, s.end))
+    out: dict[int, list[str]] = {}
+    for paragraph, (a, b) in spans.items():
+        lines = [line for line in folded[a:b].split("\n") if line.strip()]
+        if len(lines) < 2 or not all(_BULLET.match(line) for line in lines):
+            continue
+        names: list[str] = []
+        for m in mentions:
+            if a <= m.start < b and m.is_person and m.name and m.name not in names:
+                names.append(m.name)
+        if len(names) >= 2:
+            out[paragraph] = names
+    return out
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences joined again where the splitter cut after a title or an initial ("Sen. | Ana")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _nearest(anchors: list[tuple[int, Span, str]], position: int) -> tuple[int, Span, str] | None:

@@ -1,9 +1,9 @@
 """Curated facts: one schema in CSV, YAML or JSONL, one record per event.
 
 Columns are the Event fields (actor, action, target, date, not_before, not_after, rank, group, race,
-evidence, start, end, date_text, note, actor_kind, actor_title, target_kind, target_title, aliases)
-plus the source columns source_id (or article), source_url, outlet, published, credit. A record without a
-source id is cited by its URL, else by the file's name.
+evidence, start, end, date_text, note, cause, rule, actor_kind, actor_title, target_kind, target_title,
+aliases) plus the source columns source_id (or article), source_url, outlet, published, credit. A
+record without a source id is cited by its URL, else by the file's name.
 """
 
 from __future__ import annotations

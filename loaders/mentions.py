@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..graph.entities import Registry
 
-__all__ = ["Gazetteer", "Mention", "fold", "guess_kind"]
+__all__ = ["Gazetteer", "Mention", "absorb_qualifier", "absorb_title", "fold", "guess_kind", "is_title"]
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "—": "-"})
 
@@ -65,6 +65,13 @@ TITLE_WORDS = {
     "treasurer", "auditor", "judge", "sheriff", "alderman", "alderwoman", "delegate", "senator-elect",
     "dr.", "mr.", "mrs.", "ms.", "democratic", "republican", "progressive", "labour", "conservative",
     "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "founder",
+    # honorifics and offices of UK, Irish, Canadian, Australian and New Zealand copy (often no full stop)
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "cllr", "coun.", "councilor", "ald.",
+    "alderperson", "td", "mla", "msp", "supt", "det", "insp", "taoiseach", "tanaiste",
+    "assemblyperson", "legislator", "lawmaker", "freeholder", "selectman", "trustee",
+    "executive", "chief", "director", "organiser", "organizer", "convener", "convenor", "head",
+    "opposition", "shadow", "backbench", "backbencher", "veteran", "fellow", "tory", "rep", "sen", "gov",
+    "lt", "hon", "hon.",
 }  # fmt: skip
 
 
@@ -81,6 +88,13 @@ ORG_WORDS = {
     "organization", "organisation", "group", "times", "post", "news", "tribune", "journal", "guild",
     "brotherhood", "teamsters", "democrats", "republicans", "socialists", "greens", "nurses",
     "communities", "change", "justice", "forward", "together", "sunrise", "riders",
+    "collective", "ledger", "sentinel", "herald", "gazette", "courier", "chronicle", "observer",
+    "examiner", "star", "globe", "record", "dispatch", "inquirer", "register", "press",
+    "bee", "mail", "telegraph", "standard", "voices", "conference", "board",
+    "firefighters", "laborers", "labourers", "electricians", "police", "officers",
+    "deputies", "troopers", "carpenters", "pilots", "trades", "chamber", "assembly", "executive",
+    "democratic", "initiative", "trust", "conservatives", "liberals", "nationals",
+    "women", "womens", "mothers", "families", "students", "youth", "veterans", "agenda",
 }  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "and", "but", "or", "in", "on", "at", "as", "after", "before", "when", "while",
@@ -95,7 +109,17 @@ _NOT_NAMES = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "dozens", "dozen", "hundreds", "separately", "together", "former", "late",
 }  # fmt: skip
-_PLACE_ENDINGS = {"city", "county", "state", "avenue", "boulevard"}
+_PLACE_ENDINGS = {
+    "city", "county", "state", "avenue", "boulevard", "north", "south", "east", "west", "central", "rural",
+    "urban", "vale", "end", "heights", "park", "valley", "hills", "lake", "beach", "bay", "harbour", "harbor",
+    "springs", "falls", "ridge", "river", "point", "island", "creek", "township", "ward", "district",
+    "riding", "electorate", "constituency", "square", "street", "road", "hall", "court", "centre", "center",
+}  # fmt: skip
+# Parties and bodies whose names look like people's ("Fine Gael"): known organisations of any race
+KNOWN_ORGANIZATIONS = {
+    "fine gael": "party", "fianna fail": "party", "sinn fein": "party", "plaid cymru": "party",
+    "labour": "party", "tories": "party", "likud": "party", "te pati maori": "party",
+}  # fmt: skip
 _PLACES = {
     "new york", "new york city", "nyc", "manhattan", "brooklyn", "queens", "bronx", "staten island",
     "albany", "washington", "london", "paris", "berlin", "madrid", "rome", "toronto", "ottawa",
@@ -106,9 +130,11 @@ _PLACES = {
 
 _WORD = r"(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|bin|al|el|dos|das)"
-_PERSON = re.compile(rf"\b{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}\b")
-_ORG_PIECE = r"(?:[A-Z][A-Za-z]+(?:-[A-Za-z]+)*|[A-Z]{2,}|\d+)"
-_ORG = re.compile(rf"\b{_ORG_PIECE}(?:\s+(?:(?:of|for|the|and|de)\s+)?{_ORG_PIECE}){{1,6}}\b")
+# Names never run over a line break (a headline's last word is not the first of the next line's name)
+_PERSON = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,6}}\b")
+_ORG_PIECE = r"(?:[A-Z][A-Za-z]+(?:-[A-Za-z]+)*(?:'s|(?<=s)')?|[A-Z]{2,}|\d+(?:st|nd|rd|th)?)"
+_ORG_JOINER = r"(?:(?:of|for|and|de)[ \t]+(?:the[ \t]+)?|the[ \t]+|&[ \t]+)"
+_ORG = re.compile(rf"\b{_ORG_PIECE}(?:[ \t]+{_ORG_JOINER}?{_ORG_PIECE}){{1,6}}\b")
 
 
 def guess_kind(name: str) -> str:
@@ -171,6 +197,31 @@ def _is_place(name: str) -> bool:
     return low in _PLACES or low.split()[-1] in _PLACE_ENDINGS
 
 
+_HONORIFICS = {"cllr", "coun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "councillor", "councilor", "mp",
+               "td", "mla", "msp", "senator", "ald", "alderman", "assemblymember",
+               "councilmember"}  # fmt: skip
+# "state Supreme Court", "Pierce County Superior Court": institutions, never people
+_INSTITUTIONS = {"court", "commission", "department", "authority", "university", "college", "hospital",
+                 "school", "agency", "bureau", "ministry", "tribunal", "parliament",
+                 "legislature"}  # fmt: skip
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|neighbou?ring|seat\s+of|riding\s+of|town\s+of)\s+)$"
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:by-election|seat|candidate|electorate|riding|race|constituency|"
+    r"ward|district|council|primary|election|contest|area|region|branch)\b"
+)
+
+
+def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
+    """ "the Kestrel Vale by-election", "its Waikato East candidate": a place, though shaped like a name."""
+    if name.lower() in _PLACES:
+        return True
+    if name.split()[-1].lower() not in _PLACE_ENDINGS:
+        return False
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end))
+
+
 def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
     and people (two to four name words). Places and sentence-initial words are left out."""
@@ -197,6 +248,8 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         untitled, _ = _strip_leading(name, 0, titles=True)
         if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
             continue  # "Council Member Ana Ruiz": a titled person
+        if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
+            continue  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
         if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
             end = start + len(name)
             if free(start, end):
@@ -207,18 +260,74 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             noun = m.group(2).lower()
             kind = "union" if noun == "union" else "party" if noun == "party" else "advocacy group"
             take(Mention(start, end, m.group(1), m.group(1), entity_kind=kind))
+    by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
     for m in _PERSON.finditer(text):
         name, start = _strip_leading(m.group(0), m.start(), titles=True)
         words = name.split()
-        if len(words) < 2 or _is_place(name) or words[-1].lower() in _NOT_NAMES:
+        titled = [i for i, w in enumerate(words) if is_title(w)]
+        if titled and titled[-1] < len(words) - 2:  # "Fremont Hills Councilmember Ike Sorensen"
+            cut = titled[-1] + 1
+            start += len(" ".join(words[:cut])) + 1
+            words = words[cut:]
+            name = " ".join(words)
+        if len(words) > 4:
+            continue
+        if len(words) < 2 or words[-1].lower() in _NOT_NAMES:
+            continue
+        if _place_in_context(text, start, start + len(name), name) or words[-1].lower() in _INSTITUTIONS:
             continue
         if any(is_title(w) for w in words):
             continue
         end = start + len(name)
-        if free(start, end):
-            take(Mention(start, end, name, name, entity_kind="person"))
+        if not free(start, end):
+            continue
+        kind = KNOWN_ORGANIZATIONS.get(name.lower())
+        if kind is None and _ORG_BEFORE.search(text[max(0, start - 30) : start]):
+            kind = "advocacy group"  # "the campaign group Open Terraces Scotland"
+        full = name
+        if kind is None:  # "Ms Te Rangi" after "Moana Te Rangi": the same person
+            longer = by_suffix.get(name, set())
+            full = next(iter(longer)) if len(longer) == 1 else name
+            tail = full.split()
+            for i in range(1, len(tail)):
+                by_suffix.setdefault(" ".join(tail[i:]), set()).add(full)
+        take(Mention(start, end, name, full, entity_kind=kind or "person"))
     return out
 
+
+_ORG_BEFORE = re.compile(
+    r"\b(?:group|body|union|organi[sz]ation|association|coalition|network|lobby|newspaper|paper|charity|"
+    r"movement|outfit|campaign|caucus|club|collective|alliance|party)\s+$"
+)
+
+
+# What may follow a person's name and belongs to it: "(D-Nev.)", ", R-Bowling Green", "(26th)",
+# " MP", " of Nevada" (the trailing comma of an apposition stays outside: it shapes the clause).
+_QUALIFIER = re.compile(
+    r"\s*\((?:[DRI]|Ind|Dem|Rep|Lab|Con|LD|SNP|DFL)[.,]?\s*[-–]?\s*[A-Z][\w.' ]{0,25}\)"
+    r"|,\s+[DRI]-[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,2}(?=,)"
+    r"|\s+\((?:Ward\s+)?\d+(?:st|nd|rd|th)?(?:\s+Ward)?\)"
+    r"|\s+(?:MP|MLA|MSP|TD|MEP|MPP|MHA|MNA|MS|AM)\b"
+    r"|\s+of\s+(?:[A-Z][a-z]+\.?)(?:\s+[A-Z][a-z]+\.?){0,2}(?=[\s,.;:)]|$)"
+)
+
+
+def absorb_qualifier(text: str, mention: Mention) -> int:
+    """Extend a person mention over the party, state, ward or seat that follows it; returns the old end."""
+    end = mention.end
+    match = _QUALIFIER.match(text, end)
+    if match:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", match.group(0))}
+        if words & ORG_WORDS or words & _NOT_QUALIFIERS:
+            return end
+        mention.end = match.end()
+        mention.extra["qualifier"] = match.group(0).strip(" ,()")
+    return end
+
+
+_NOT_QUALIFIERS = {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "january", "february", "march", "april", "june", "july", "august", "september",
+                   "october", "november", "december", "state", "city", "county"}  # fmt: skip
 
 _ACRONYM_ORG = re.compile(
     r"\b([A-Z]{2,6})\s+(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
@@ -230,6 +339,7 @@ def absorb_title(text: str, mention: Mention, floor: int) -> None:
     """Extend a name mention leftwards over the title phrase in front of it ("State Senators",
     "New York City comptroller and mayoral candidate", "Gov."); the phrase becomes its title."""
     window = text[max(floor, mention.start - 90) : mention.start]
+    window = window[window.rfind("\n") + 1 :]  # a title never runs over a line break
     match = _TITLE_TAIL.search(window)
     if not match:
         return
@@ -237,8 +347,8 @@ def absorb_title(text: str, mention: Mention, floor: int) -> None:
     keep: list[str] = []
     for word in reversed(words):
         low = word.lower().rstrip(",")
-        if word.endswith(",") or word.endswith("'s"):
-            break
+        if word.endswith(",") or word.endswith("'s") or (word.endswith(".") and not is_title(low)):
+            break  # an apposition, a possessive, or the end of the sentence before
         if is_title(low) or low in _TITLE_JOINERS or low.startswith("then-") or word[:1].isupper():
             keep.insert(0, word)
             continue

@@ -8,6 +8,7 @@ Used by extract.Extractor, which walks an article's sentences in order.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ..graph.dates import Span
 from .articles import Article
 from .datetext import DateMention
-from .mentions import Mention
+from .mentions import Mention, is_title
 from .rules import CALL_RESIGN, CALL_WITHDRAW, GROUP, HINTS, RULES, Rule
 
 __all__ = ["ANY_COUNT", "ACTS_AS_ORG", "Found", "Sentence", "SentenceContext", "State"]
@@ -27,13 +28,46 @@ _PREPOSITIONS = {
     "under", "upon", "via", "within", "without", "besides",
 }  # fmt: skip
 _NEGATION = re.compile(
-    r"(?:\bnot|n't|\bnever|\bdeclin\w+\s+to|\brefus\w+\s+to|\bno\s+plans?\s+to|\bdenied\s+that|\bwithout)"
+    r"(?:\bnot|n't|\bnever|\bdeclin\w+\s+to|\brefus\w+\s+to|\bno\s+plans?\s+to|\bdenied\s+that|\bwithout|"
+    r"\bstop\w*\s+short\s+of|\bfell\s+short\s+of|\bfail\w*\s+to|\bhas\s+yet\s+to|\bhave\s+yet\s+to)"
     r"(?:\s+[\w'-]+){0,3}\s*$"
 )
 _MODAL = re.compile(
     r"(?:\bwill|\bwould|\bcould|\bmight|\bmay|\bplans?\s+to|\bplanning\s+to|\bexpected\s+to|\bconsider\w*|"
     r"\bthreaten\w*\s+to|\bcompelled\s+to|\bgoing\s+to|\bready\s+to|\bif)(?:\s+[\w'-]+){0,3}\s*$"
 )
+# "If these allegations are true, he should step aside": a condition, not an event
+_HYPOTHETICAL = re.compile(
+    r"(?:\bif\b|\bunless\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
+)
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
+# Words of the five kinds of events: a sentence holding one and making no event is explained
+_VOCABULARY = re.compile(
+    r"\b(?:endors\w*|withdr[ae]w\w*|rescind\w*|retract\w*|revok\w*|accus\w*|alleg\w*|den(?:y|ies|ied)|"
+    r"resign\w*|step\w*\s+(?:down|aside)|drop\w*\s+out|stand\w*\s+by|stood\s+by|disendors\w*|deselect\w*|"
+    r"no\s+longer\s+(?:supports?|backs?|endorses?)|call\w*\s+(?:on|for)|urg\w+)",
+    re.IGNORECASE,
+)
+# "in light of the allegations", "after the report", "following the indictment": the stated trigger
+_CAUSE = re.compile(
+    r"\b(?:in\s+(?:the\s+)?light\s+of|in\s+the\s+wake\s+of|amid|because\s+of|due\s+to|citing|"
+    r"(?:after|following)(?=\s+(?:the|a|an|his|her|its|their|new|fresh|growing|allegations?|reports?|"
+    r"revelations?|claims?|accusations?|comments?|remarks?|posts?)\b)|"
+    r"over(?=\s+(?:(?:the|his|her|its|their|a)\s+)?(?:[\w-]+\s+)?(?:allegations?|claims?|comments?|remarks?|"
+    r"posts?|reports?|recordings?|videos?|scandal|accusations?|conduct|behaviou?r|handling|indictment|charges?|"
+    r"arrest)\b))\s+[^,.;:\"()]{3,90}",
+    re.IGNORECASE,
+)
+_CAUSED = ("withdraw", "call", "stand_by")
+
+
+def action_causes(actions: list[str]) -> bool:
+    """Withdrawals, calls and stand-bys have stated triggers worth keeping."""
+    return any(a.startswith(c) for a in actions for c in _CAUSED)
+
+
+_OPENER = re.compile(r"\s*(?:(?:but|and|then|so)\s+)?(?:on|late|early|by)?\s*", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|should\s+(?:the|these|it))\b")
 _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:previously|already|earlier|once|initially|first|also))?\s*$")
 _SPEECH = (
     r"(?:said|says|added|adds|wrote|writes|tweeted|tweets|told|stated|declared|argued|continued|noted|"
@@ -67,9 +101,9 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "ten": 10, "several": ANY_COUNT, "a dozen": 12}  # fmt: skip
 # "Five City Council members", "Two Labour councillors": actors counted now, named in a later sentence
 _COUNTED = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"a dozen)\s+(?:[\w.'⟦⟧-]+\s+){0,4}?(?:members|councillors|councilors|lawmakers|senators|officials|"
-    r"legislators|representatives|leaders|unions|groups|organizations|organisations|activists|democrats|"
+    r"(?:^|[,;]\s*|\s-\s+|\b(?:and|but)\s+)(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"a dozen)\s+(?:[\w.'⟦⟧-]+\s+){0,4}?(?:members|signatories|signers|councillors|councilors|lawmakers|"
+    r"senators|officials|legislators|representatives|leaders|unions|groups|organizations|organisations|activists|democrats|"
     r"republicans|mayors|candidates)\b"
 )
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|because|since|while|although|though|until|once)\b")
@@ -80,14 +114,22 @@ _ACTION_VERBS = {"endorse", "endorses", "back", "backs", "support", "supports", 
                  "deny", "denies", "urge", "urges", "ask", "asks", "call", "calls", "thank", "thanks",
                  "met", "meet", "meets", "beat", "beats", "defeat", "defeats", "hire", "hires", "fire",
                  "fires", "attack", "attacks", "praise", "praises", "criticize", "criticizes", "sue",
-                 "sues", "join", "joins", "is", "was", "are", "were"}  # fmt: skip
+                 "sues", "join", "joins", "is", "was", "are", "were", "sent", "send", "sends", "gave", "give",
+                 "gives", "handed", "emailed", "faxed", "visited", "named", "replaced"}  # fmt: skip
 _MODIFIED = re.compile(
     r"^\s+(?:members?|officials?|leaders?|staff|staffers?|employees?|lawmakers?|activists?|voters?|"
     r"supporters?|spokes(?:man|woman|person)|president|secretary|chair(?:man|woman)?|executive|branch|"
     r"candidates?|delegates?|organizers?|volunteers?)\b"
 )
 ACTS_AS_ORG = re.compile(
-    r"^'s\s+(?:executive\s+board|board|leadership|members|delegates|executive\s+committee)\b"
+    r"^'s\s+(?:executive\s+board|editorial\s+board|board|leadership|members|delegates|executive\s+committee|"
+    r"national\s+executive|state\s+executive|executive|committee|council|branch|chapter)\b"
+)
+# "Halvorsen's campaign called the claims untrue": the campaign, office or lawyer speaks for its person
+ACTS_FOR = re.compile(
+    rf"{ACTS_AS_ORG.pattern}|^'s\s+(?:campaign|office|lawyer|attorney|spokes(?:man|woman|person)|team|solicitor)\b"
+    r"(?!\s+(?:manager|chair|staff|office|headquarters|director|aide|event|rally|bus|website|account|finances?|"
+    r"funds?|ads?|spending)\b)"
 )
 _OFFICE_OF = re.compile(
     r",\s+(?:the\s+)?(?:\w+\s+)?(?:president|chair(?:man|woman|person)?|leader|head|director|spokes(?:man|woman|"
@@ -119,6 +161,8 @@ class Found:
     pluperfect: bool = False
     own_date: bool = False  # the date stands in the event's own clause
     awaiting: int = 0  # actors counted but not named yet ("Five council members …"): how many
+    rule: str | None = None  # the rule that found it
+    cause: str | None = None  # the stated trigger ("in light of the allegations")
 
 
 @dataclass(slots=True)
@@ -127,6 +171,9 @@ class Sentence:
     end: int
     paragraph: int
     eventful: bool = True  # holds an action word: worth trying the rules on
+    # In an embedded social-media post: where its attribution line names the author, and its date
+    post: tuple[int, int] | None = None
+    said_on: dt.date | None = None
 
 
 class State:
@@ -139,6 +186,7 @@ class State:
         self.orgs: list[tuple[str, str | None]] = []  # (name, kind)
         self.surnames: dict[str, set[str]] = {}
         self.acronyms: dict[str, str] = {}
+        self.titles: dict[str, str] = {}  # person -> the title last seen with the name
         self.subjects: list[tuple[str, bool]] = []  # (name, is_person) of each sentence subject
         self.anchors: dict[str, list[tuple[int, Span, str]]] = {}  # actor -> (position, day, text)
         self.accusers: dict[str, list[str]] = {}  # accused -> accusers
@@ -153,11 +201,21 @@ class State:
             words = mention.name.split()
             if len(words) >= 2:
                 self.surnames.setdefault(words[-1], set()).add(mention.name)
+            if mention.title:
+                self.titles[mention.name] = mention.title.lower()
         else:
             self.orgs.append((mention.name, mention.entity_kind))
-            initials = "".join(w[0] for w in mention.name.split() if w[:1].isupper())
-            if len(initials) >= 2:
-                self.acronyms.setdefault(initials, mention.name)
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.name) if w[:1].isupper())
+            for acronym in (initials, mention.extra.get("acronym")):
+                if acronym and len(acronym) >= 2:
+                    self.acronyms.setdefault(acronym, mention.name)
+
+    def titled(self, word: str) -> str | None:
+        """ "the mayor": the last person named with that title, else the last person named."""
+        for name in reversed(self.persons):
+            if word in self.titles.get(name, ""):
+                return name
+        return self.persons[-1] if self.persons else None
 
     def last_subject(self, person: bool) -> str | None:
         for name, is_person in reversed(self.subjects):
@@ -181,7 +239,9 @@ class State:
 class SentenceContext:
     """One sentence: its shape, quotes, clauses, subject and speaker, and the events its rules find."""
 
-    def __init__(self, article, folded, sentence, number, mentions, state, unresolved, quote_open):
+    def __init__(
+        self, article, folded, sentence, number, mentions, state, unresolved, quote_open, author=None
+    ):
         self.article: Article = article
         self.folded: str = folded
         self.sentence: Sentence = sentence
@@ -192,14 +252,23 @@ class SentenceContext:
         self.mentions: list[Mention] = self._all_mentions(mentions)
         self._shape()
         self._share_titles()
-        self.quotes = self._quotes(quote_open)
+        if sentence.post:  # an embedded post is a quotation of its author
+            self.quotes, self.quote_open_at_end = [(0, len(self.shape))], quote_open
+        else:
+            self.quotes = self._quotes(quote_open)
         self.relative = [  # (clause start, clause end, antecedent): ", who ... ," after a name
             (m.start(2), m.end(), int(m.group(1)))
-            for m in re.finditer(r"⟦(\d+)⟧(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))", self.shape)
+            # "Keith Arsenault, the Liberal campaign co-chair, who accused Dempsey": past the apposition
+            for m in re.finditer(
+                r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+[^,;⟦\"]{0,60})?(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))",
+                self.shape,
+            )
         ]
         self.subject = self._subject()
-        self.speaker = self._speaker()
+        self.speaker = author if sentence.post else self._speaker()
         self.actors_here: list[str] = []
+        self.skipped: list[tuple[str, str]] = []  # (rule, why it made nothing) for --explain
+        self.failure = "no actor found"
 
     # --- building
     def _all_mentions(self, names: list[Mention]) -> list[Mention]:
@@ -250,9 +319,9 @@ class SentenceContext:
             else:
                 if self.folded.startswith("'s", b):
                     continue  # "the governor's race": not a person
-                person = self.state.persons[-1] if self.state.persons else None
+                person = self.state.titled(word)
                 mention = Mention(a, b, m.group(0), person, kind="description", entity_kind="person")
-            mention.possessive = self.folded.startswith("'s", b) and not ACTS_AS_ORG.match(
+            mention.possessive = self.folded.startswith("'s", b) and not ACTS_FOR.match(
                 self.folded[b : b + 40]
             )
             extra.append(mention)
@@ -273,8 +342,28 @@ class SentenceContext:
             taken.append((a, b))
         for mention in extra:
             if mention.kind == "short":
-                mention.possessive = self.folded.startswith("'s", mention.end)
+                mention.possessive = self.folded.startswith("'s", mention.end) and not ACTS_FOR.match(
+                    self.folded[mention.end : mention.end + 40]
+                )
+                if mention.is_person:
+                    self._take_title(mention, s, taken)
         return sorted(names + extra, key=lambda m: m.start)
+
+    def _take_title(self, mention: Mention, floor: int, taken: list[tuple[int, int]]) -> None:
+        """ "Ms Matheson", "Deputy Mayor Fairleigh": the title words in front belong to the short name."""
+        start = mention.start
+        for _ in range(3):
+            word = _WORD_BEFORE.search(self.folded, max(floor, start - 30), start)
+            if (
+                not word
+                or not is_title(word.group(1))
+                or any(a < start and b > word.start() for a, b in taken)
+            ):
+                break
+            start = word.start()
+        if start < mention.start:
+            mention.title = self.folded[start : mention.start].strip()
+            mention.start = start
 
     def _share_titles(self) -> None:
         """A plural title in front of several names ("State Senators A and B") is each one's."""
@@ -345,7 +434,7 @@ class SentenceContext:
         m = self.mentions[index]
         if m.possessive:
             return True
-        before = self.shape[: self.mention_at[index]].rstrip()
+        before = re.sub(r"(?:\s+(?:the|a|an))+$", "", " " + self.shape[: self.mention_at[index]].rstrip())
         last = re.findall(r"[\w']+$", before)
         return bool(last) and last[0] in _PREPOSITIONS
 
@@ -432,10 +521,18 @@ class SentenceContext:
             if self.mentions[j].name and self.mentions[j].is_person == person
         ]
         exclude = set(exclude)
+        recent: list[str] = []
         for name in itertools.chain(reversed(earlier), pool):
-            if name not in exclude:
-                return name
-        return None
+            if name not in exclude and name not in recent:
+                recent.append(name)
+                if len(recent) == 4:
+                    break
+        if not recent:
+            return None
+        # "urged him to step aside": of the people just named, the one events have been about
+        counts = self.state.target_counts
+        best = max(recent, key=lambda n: counts.get(n, 0))
+        return best if person and counts.get(best, 0) > counts.get(recent[0], 0) else recent[0]
 
     def _group(self, text: str) -> list[int]:
         """The mention indexes in a stretch of shape."""
@@ -493,11 +590,53 @@ class SentenceContext:
                 claimed.append((a, b))
                 before = self.shape[:trig]
                 if _NEGATION.search(before[-60:]):
+                    self.skipped.append((rule.name, "negation"))
                     continue
                 if not rule.modal_ok and _MODAL.search(before[-50:]):
+                    self.skipped.append((rule.name, "modal"))
                     continue
-                out += self._apply(rule, match, trig, rank)
+                if _HYPOTHETICAL.search(before[-120:]):
+                    self.skipped.append((rule.name, "hypothetical"))
+                    continue
+                made = self._apply(rule, match, trig, rank)
+                if not made or not rule.claims:
+                    claimed.pop()  # nobody found: another rule may read this stretch
+                if not made:
+                    self.skipped.append((rule.name, self.failure))
+                out += made
         return out
+
+    def explanation(self) -> tuple[str, str | None] | None:
+        """Why a sentence with event words made no event: (reason, rule tried), or None when it
+        holds no such words. Reasons: negation, modal, hypothetical, condition, no actor found,
+        no target found, ambiguous name, unknown construction."""
+        if not _VOCABULARY.search(self.text):
+            return None
+        if any(m.note == "ambiguous" for m in self.mentions):
+            return "ambiguous name", None
+        if self.skipped:
+            rule, reason = self.skipped[0]
+            return reason, rule
+        word = _VOCABULARY.search(self.shape)
+        before = self.shape[: word.start()] if word else self.shape
+        if _NEGATION.search(before[-60:]):
+            return "negation", None
+        if _HYPOTHETICAL.search(before[-120:]):
+            return "hypothetical", None
+        if _MODAL.search(before[-50:]):
+            return "modal", None
+        return "unknown construction", None
+
+    def cause(self, trig: int) -> str | None:
+        """The trigger the sentence states for its event ("in light of the allegations")."""
+        text = self.article.text[self.sentence.start : self.sentence.end]
+        found = [m for m in _CAUSE.finditer(text) if not re.search(r"\b(?:day|days|hours?|weeks?)\s*$",
+                                                                   text[: m.start()])]  # fmt: skip
+        if not found:
+            return None
+        position = trig - self.sentence.start
+        best = min(found, key=lambda m: abs(m.start() - position))
+        return " ".join(best.group(0).split()).rstrip(" ,;:")
 
     def _ranks(self, rule: Rule, groups: dict, match: re.Match, sentence_rank: int | None) -> dict[str, int]:
         """The ranked-choice position of each target: the ordinal right after it ("ranked Ortiz
@@ -553,6 +692,11 @@ class SentenceContext:
             actors = [organization] if organization else [self.speaker] if self.speaker else []
         elif rule.actor == "act":
             actors = self._names(self._group(groups.get("act") or ""), "subject")
+        elif rule.actor == "org":  # the organisation dropping its candidate: named, else the one in view
+            named = self._group(groups.get("act") or groups.get("act2") or "")
+            actors = self._names(named, "subject") or self._organization(trig)
+        elif rule.actor == "sayer":  # "A said B retains her support": who speaks of the target
+            actors = self._names(self._left(match.start("tgt")), "subject")
         else:
             left = self._left(trig)
             actors = self._names(left, "subject")
@@ -563,31 +707,49 @@ class SentenceContext:
         awaiting = 0
         if not actors and rule.actor == "left":
             counted = _COUNTED.search(self.shape[:trig])
-            if counted and not re.search(r"⟦\d+⟧", self.shape[counted.end() : trig]):
+            between = (
+                re.sub(r"^\s+of\s+(?:the\s+)?⟦\d+⟧", "", self.shape[counted.end() : trig]) if counted else ""
+            )
+            if counted and not re.search(r"⟦\d+⟧", between):
                 awaiting = _COUNT_WORDS[counted.group("count")]
                 actors = [""]  # named in a following sentence, see Extractor.extract
         if not actors:
+            self.failure = "no actor found"
             return []
         # targets
         if rule.target == "left":
             tgt_idx = self._left(trig)
             targets = self._names(tgt_idx, "subject", exclude=actors)
         elif rule.target == "accuser":
-            targets = self._accusers(actors[0], match.end("trig"))
+            targets = self._accusers(actors[0], match.end("trig"), match.start("trig"))
+        elif rule.target == "his":  # "called for his resignation": the last person before, not the actor
+            targets = self._person_before(trig, actors)
         elif rule.target == "other":
             targets = self._other(actors, trig)
         elif rule.target == "race":
             race = (groups.get("race") or groups.get("race2") or "race").strip()
             targets = [race]
         else:
-            targets = self._names(self._group(groups.get("tgt") or ""), "object", exclude=actors)
-            if not targets and rule.action == "withdraw":
+            indexes = self._group(groups.get("tgt") or "")
+            if len(indexes) == 1 and self.mentions[indexes[0]].possessive and rule.action != "call":
+                # "endorsed Lozano's main opponent, community organizer Sandra Nwosu": the apposition
+                after = self.shape[self.mention_at[indexes[0]] + len(f"⟦{indexes[0]}⟧") :]
+                apposition = re.match(r"'s\s+[\w\s-]{0,40}?,\s+(?:[a-z][\w-]*\s+){0,3}⟦(\d+)⟧", after)
+                indexes = [int(apposition.group(1))] if apposition else []
+            targets = self._names(indexes, "object", exclude=actors)
+            if not targets and rule.action in ("withdraw", "stand_by"):
                 targets = self._after_or_focus(match.end("trig"), actors)
         targets = [t for t in targets if t not in actors]
+        if rule.action == "deny":  # only the accused denies: "the union called Ames's claims a smear" is not
+            targets = [t for t in targets if self._may_deny(actors, t)]
         if not targets:
+            self.failure = "no target found"
             return []
         if rule.action == "call":
             what = groups.get("what") or ""
+            if _CONDITION.search(what[:90]):
+                self.failure = "hypothetical"
+                return []  # "should resign if the allegations are substantiated"
             actions = []
             if CALL_WITHDRAW.search(what) or what.startswith("withdrawal"):
                 actions.append("call_to_withdraw")
@@ -596,6 +758,7 @@ class SentenceContext:
         else:
             actions = [rule.action]
         position = self.text_position(trig)
+        cause = self.cause(position) if action_causes(actions) else None
         pluperfect = bool(_PLUPERFECT.search(self.shape[:trig]))
         titles = {self.mentions[i].name: self.mentions[i].title for i in range(len(self.mentions))}
         ranks = self._ranks(rule, groups, match, rank)
@@ -612,15 +775,46 @@ class SentenceContext:
                             actor, action, target, self.number, position,
                             rank=ranks.get(target, fallback) if action in _RANKED else None,
                             actor_title=titles.get(actor), target_title=titles.get(target),
-                            pluperfect=pluperfect, awaiting=awaiting,
+                            pluperfect=pluperfect, awaiting=awaiting, rule=rule.name, cause=cause,
                         )
                     )  # fmt: skip
         self.actors_here += actors
         return out
 
-    def _accusers(self, actor: str, after: int) -> list[str]:
-        """Who the actor denies: everyone who accused them in this article, else a person named
-        after the denial ("denied Kim's claims"), not one merely nearby ("in an interview with")."""
+    def _may_deny(self, actors: list[str], accuser: str) -> bool:
+        accused = {person for person, accusers in self.state.accusers.items() if accuser in accusers}
+        return not accused or bool(accused & set(actors))
+
+    def _person_before(self, trig: int, actors: list[str]) -> list[str]:
+        for i in range(len(self.mentions) - 1, -1, -1):
+            m = self.mentions[i]
+            if self.mention_at[i] < trig and m.is_person and m.kind != "pronoun" and m.name not in actors:
+                return [m.name] if m.name else []
+        names = [n for n in reversed(self.state.persons) if n not in actors]
+        return names[:1]
+
+    def _organization(self, trig: int) -> list[str]:
+        """The organisation a sentence speaks of (the subject first), else the last one named."""
+        for i in range(len(self.mentions)):
+            m = self.mentions[i]
+            if m.name and not m.is_person and not self.in_quote(self.mention_at[i]):
+                return [m.name]
+        return [self.state.orgs[-1][0]] if self.state.orgs else []
+
+    def _accusers(self, actor: str, after: int, trig: int) -> list[str]:
+        """Who the actor denies: whose claims the denial names ("denied Kim's account"), else
+        everyone who accused them in this article, else a person named after the denial, not one
+        merely nearby ("in an interview with")."""
+        named = next((i for i in range(len(self.mentions)) if self.mention_at[i] >= trig), None)
+        if (
+            named is not None
+            and self.mentions[named].possessive
+            and self.mentions[named].name not in (None, actor)
+        ) and re.match(
+            r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)",
+            self.shape[self.mention_at[named] + len(f"⟦{named}⟧") :],
+        ):
+            return [self.mentions[named].name]  # "denied Askew's account"
         known = self.state.accusers.get(actor)
         if known:
             return list(known)
@@ -696,6 +890,8 @@ class SentenceContext:
             # a date inside a relative clause ("who worked for him in 2019") describes that clause
             near = [d for d in usable if clause(s + d.start) == clause(f.trigger)]
             own = [d for d in near if segment(s + d.start) == segment(f.trigger)]
+            # "On Saturday, the leader had stood by her": an opening date phrase is the main clause's
+            own = own or [d for d in near if d.kind == "weekday" and _OPENER.fullmatch(self.text[: d.start])]
             free = [d for d in near if segment(s + d.start) not in claimed]
             choice = own or free
             if choice:
