@@ -83,3 +83,68 @@ def write_articles(folder: Path, count: int, seed: int = 11) -> int:
         (folder / f"article_{n:05d}.txt").write_text(text, encoding="utf-8")
         total += len(text.encode())
     return total
+
+
+def write_cycle(path: Path, events: int, seed: int = 7) -> int:
+    """Write a facts CSV of about `events` rows shaped like a national cycle: many races, ranked
+    endorsements, accusations, withdrawals (exact and bounded dates), stand-bys, candidates
+    exiting their race, aliases introduced and then used, joint statements (one group, several
+    endorsers, one day) and facts reported by two sources. Returns the number of rows.
+
+    Every name is unique to one entity, so the dataset means the same under any name resolution."""
+    rng = random.Random(seed)
+    start = dt.date(2023, 1, 1)
+    candidates = max(12, events // 200)
+    header = (
+        "actor,actor_kind,action,target,target_kind,date,not_before,not_after,rank,group,aliases,source_id"
+    )
+    rows = [header]
+
+    def day(offset: int) -> dt.date:
+        return start + dt.timedelta(days=offset)
+
+    for c in range(candidates):
+        accused = rng.randrange(60, 300)
+        rows.append(f"Accuser {c},person,accuse,Candidate {c},person,{day(accused)},,,,,,wire-{c % 97}")
+        if c % 10 == 3:
+            rows.append(
+                f"Candidate {c},person,exit_race,Race {c // 8},race,{day(accused + 40)},,,,,,wire-{c % 89}"
+            )
+    slates: dict[str, list[int]] = {}
+    e = 0
+    while len(rows) <= events:
+        kind = KINDS[e % len(KINDS)]
+        name, alias = f"Endorser {e}", f"Endorser No. {e}"
+        # Every tenth endorser is introduced with an alias, which its later rows use.
+        aliases = alias if e % 10 == 0 else ""
+        joint = f"slate-{e // 5}" if e % 20 < 5 else ""  # five endorsers, one joint statement
+        picks = rng.sample(range(candidates), k=min(3, candidates))
+        picks = slates.setdefault(joint, picks) if joint else picks
+        for rank, c in enumerate(picks, start=1):
+            opened = rng.randrange(0, 250) if not joint else (e // 5) % 250
+            when, source = day(opened), f"src-{e % 89}"
+            row = f"{name},{kind},endorse,Candidate {c},person,{when},,,{rank},{joint},{aliases},{source}"
+            rows.append(row)
+            aliases = ""
+            actor = alias if e % 10 == 0 else name
+            if rng.random() < 0.1:  # the same endorsement reported by a second outlet
+                rows.append(f"{actor},{kind},endorse,Candidate {c},person,{day(opened)},,,,,,paper-{e % 71}")
+            if rng.random() < 0.15:
+                rows.append(
+                    f"{actor},{kind},stand_by,Candidate {c},person,{day(opened + rng.randrange(1, 30))},,,,,,"
+                    f"src-{e % 79}"
+                )
+            if rng.random() < 0.3:
+                later = opened + rng.randrange(31, 90)
+                if rng.random() < 0.5:
+                    rows.append(
+                        f"{actor},{kind},withdraw,Candidate {c},person,{day(later)},,,,,,src-{e % 83}"
+                    )
+                else:
+                    rows.append(
+                        f"{actor},{kind},withdraw,Candidate {c},person,,{day(later)},{day(later + 3)},,,,"
+                        f"src-{e % 83}"
+                    )
+        e += 1
+    path.write_text("\n".join(rows) + "\n")
+    return len(rows) - 1

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -13,12 +16,16 @@ from .graph.checks import load_warnings
 from .graph.entities import Registry, normalize
 from .graph.eventlog import EventLog
 from .graph.events import Event
+from .graph.store import event_log
 from .graph.timeline import build_graph
 from .loaders.articles import Article
-from .loaders.extract import Extraction
+from .loaders.batch import ExtractionCache, default_jobs
 from .loaders.fivethirtyeight import read_snapshot
 from .loaders.snapshots import SnapshotDiff, diff
-from .loaders.sources import SourceFile, detect, gather, load_sources, read_articles
+from .loaders.sources import SourceFile, detect, gather, in_load_order, load_sources, read_articles
+
+if TYPE_CHECKING:
+    from .loaders.extract import Extraction  # the extractor and its rules load only to extract
 
 __all__ = [
     "SAMPLE",
@@ -114,6 +121,7 @@ def load(
     warn: Callable[[str], None] | None = None,
     spacy_model: str | None = None,
     strict: bool = False,
+    cache: bool = True,
 ) -> nx.MultiDiGraph:
     """Load sources (files or folders; `sample` or no sources: the bundled sample) into the
     timeline graph. Only the entities files and alias tables among the sources name entities: the
@@ -131,6 +139,10 @@ def load(
     so are empty folders and files without records. Semantic problems (conflicting dates,
     self-endorsement, look-alike names, withdrawals with no endorsement on record: one summary line,
     or one per withdrawal when `strict`) go to `warn`, each starting with FILE:LINE.
+
+    With `cache` (the default) the loaded event log is kept in $XDG_CACHE_HOME/endorsegraph,
+    keyed by the content of every file and the code's version; loading the same unchanged
+    sources again reads it back instead of the sources.
     """
     paths = source_paths(sources)
     sample = set(sample_files())
@@ -140,16 +152,83 @@ def load(
         if not found and warn:
             warn(f"{path}: no source files in this folder")
         files += found
-    registry = Registry()
-    events = load_sources(files, registry, announce, warn, spacy_model, strict)
-    log = EventLog.from_events(events, registry)
+    # A strict load raises on what a lenient one only warns about: it is never served from the cache.
+    graph = _graph(files, announce, warn, spacy_model, strict, cache and not strict)
     if warn and sample & set(paths) and set(paths) - sample:
-        for message in _shared_with_sample(log):
+        for message in _shared_with_sample(event_log(graph)):
             warn(message)
-    graph = build_graph(log)
     for message in load_warnings(graph, every=strict) if warn else ():
         warn(message)
     return graph
+
+
+def _graph(
+    files: list[SourceFile],
+    announce: Callable[[SourceFile], None] | None,
+    warn: Callable[[str], None] | None,
+    spacy_model: str | None,
+    strict: bool,
+    cache: bool,
+) -> nx.MultiDiGraph:
+    if not cache:
+        with _no_gc():
+            return build_graph(_read(files, announce, warn, spacy_model, strict, cache=False)[0])
+    from . import cache as store
+
+    files = in_load_order(files)
+    key = store.cache_key(files, {"spacy_model": spacy_model})
+    with _no_gc():
+        hit = store.read_log(key)
+        if hit is not None:
+            log, warnings = hit
+            for file in files:
+                if announce:
+                    announce(file)
+            for message in warnings:
+                if warn:
+                    warn(message)
+            return build_graph(log)
+        log, warnings = _read(files, announce, warn, spacy_model, strict, cache=True)
+        graph = build_graph(log)
+    store.write_log(key, log, warnings)
+    return graph
+
+
+def _read(
+    files: list[SourceFile],
+    announce: Callable[[SourceFile], None] | None,
+    warn: Callable[[str], None] | None,
+    spacy_model: str | None,
+    strict: bool,
+    cache: bool,
+) -> tuple[EventLog, list[str]]:
+    warnings: list[str] = []
+
+    def keep(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
+    registry = Registry()
+    extractions = _extraction_cache() if cache else None
+    events = load_sources(files, registry, announce, keep, spacy_model, strict, cache=extractions)
+    return EventLog.from_events(events, registry), warnings
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """A load allocates millions of objects and frees almost none: the cyclic collector would
+    walk them again and again for nothing (it cost a third of the load), and once more, all of
+    them, at its first run after the load. So it is off during the load, and what the load made
+    is then frozen (gc.freeze: left out of later collections; still freed when no longer used)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
 
 
 def entity_registry(sources: Iterable[str | Path] | None = None) -> Registry:
@@ -167,12 +246,38 @@ def extract(
     spacy_model: str | None = None,
     warn: Callable[[str], None] | None = None,
     registry: Registry | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[Article, Extraction]]:
     """Extract the article files (and folders of them) in `paths`, with their manifests, knowing
-    only the entities and alias tables of `registry` (default: none): never any curated facts."""
+    only the entities and alias tables of `registry` (default: none): never any curated facts.
+
+    `jobs` processes extract (default: every core), each with its own extractor; the result is
+    the same as one process gives. With `cache`, each article's extraction is kept by content in
+    $XDG_CACHE_HOME/endorsegraph, so only new or changed articles are extracted again.
+    `progress(done, total)` is called as articles are done."""
     registry = registry if registry is not None else Registry()
     loading = gather([f for p in paths for f in detect(p) if f.kind in ("manifest", "article")], registry)
-    return list(read_articles(loading.articles, registry, warn, spacy_model, loading.manifest))
+    jobs = default_jobs() if jobs is None else jobs
+    store = _extraction_cache() if cache else None
+    articles = read_articles(
+        loading.articles,
+        registry,
+        warn,
+        spacy_model,
+        loading.manifest,
+        jobs=jobs,
+        cache=store,
+        progress=progress,
+    )
+    return list(articles)
+
+
+def _extraction_cache() -> ExtractionCache:
+    from .cache import cache_folder, code_version
+
+    return ExtractionCache(cache_folder().parent / "articles.sqlite", code_version())
 
 
 def switches(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +78,19 @@ def _tables_option(command: Callable) -> Callable:
     )(command)
 
 
+def _cache_option(command: Callable) -> Callable:
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=lambda ctx, _param, value: ctx.meta.__setitem__("no_cache", value),
+        help="Read every source again instead of the cache of unchanged sources (and do not update it).",
+    )(command)
+
+
 def source_options(command: Callable) -> Callable:
-    """--source, --format and --spacy-model, shared by every command that reads sources."""
-    command = _spacy_option(command)
+    """--source, --format, --spacy-model and --no-cache, shared by every command that reads sources."""
+    command = _cache_option(_spacy_option(command))
     command = click.option(
         "--strict",
         is_flag=True,
@@ -199,7 +210,22 @@ def _load(sources: Sequence[Path], facts_format: str | None):
         warn=_warn,
         spacy_model=ctx.params.get("spacy_model"),
         strict=ctx.meta.get("strict", False),
+        cache=not ctx.meta.get("no_cache", False),
     )
+
+
+@contextlib.contextmanager
+def _progress(what: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on standard error when it is a terminal; nothing when piped."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(f"{what} ({unit})", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def handle_errors(command: Callable) -> Callable:
@@ -375,9 +401,15 @@ def entity(name, sources, facts_format, fmt, output, spacy_model) -> None:
     help="Also list (on standard error) each sentence with event words that made no event, and why.",
 )
 @_tables_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes extracting at once (one extractor each). Default: every core.",
+)
 @_spacy_option
+@_cache_option
 @handle_errors
-def extract(paths, output, tables, explain, spacy_model) -> None:
+def extract(paths, output, explain, tables, jobs, spacy_model) -> None:
     """Extract dated events from article text files (and folders of them) as JSON lines.
 
     The lines follow the facts schema plus evidence, start, end (character offsets), article,
@@ -385,10 +417,16 @@ def extract(paths, output, tables, explain, spacy_model) -> None:
     edit them, load them back with --source. With --explain, every sentence that holds
     endorsement, withdrawal, stand-by, accusation or call words but made no event is listed on
     standard error as FILE:LINE: reason [rule]: sentence (reasons: negation, modal, hypothetical,
-    no actor found, no target found, ambiguous name, unknown construction)."""
+    no actor found, no target found, ambiguous name, unknown construction). Each article's
+    extraction is cached by content; --jobs gives the same lines whatever the number."""
     from .loaders.facts import extracted_jsonl
 
-    results = api.extract(paths, spacy_model, warn=_warn, registry=api.entity_registry(tables or ()))
+    cache = not click.get_current_context().meta.get("no_cache", False)
+    registry = api.entity_registry(tables or ())
+    with _progress("extracting", "articles") as progress:
+        results = api.extract(
+            paths, spacy_model, warn=_warn, registry=registry, jobs=jobs, cache=cache, progress=progress
+        )
     events = [e for _, extraction in results for e in extraction.events]
     if explain:
         for _, extraction in results:

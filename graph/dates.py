@@ -104,10 +104,10 @@ class Span:
     def sort_key(self) -> tuple:
         """Order by the exact day, or for bounded dates by the latest then the earliest possible
         day; at the same day exact dates come before bounded ones, unknown dates last."""
-        big = dt.date.max
-        if self.exact:
-            return (self.exact, 0, self.exact)
-        return (self.latest or big, 1, self.earliest or dt.date.min)
+        earliest, latest = self.earliest, self.latest
+        if earliest is not None and earliest == latest:
+            return (earliest, 0, earliest)
+        return (latest or dt.date.max, 1, earliest or dt.date.min)
 
     def __str__(self) -> str:
         iso = lambda day: day.isoformat() if day else None  # noqa: E731

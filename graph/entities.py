@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 __all__ = ["ANY", "AmbiguousName", "Entity", "Registry", "Title", "UnknownName", "normalize", "slug"]
 
 
+@functools.lru_cache(maxsize=1 << 20)  # a load asks about the same few names again and again
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -20,7 +20,7 @@ from .actions import CLOSING_ACTIONS, Action, spec
 from .dates import Span, hull, narrow, precision
 from .entities import ANY, AmbiguousName, Registry, UnknownName, normalize
 from .errors import InputError
-from .events import Event, Source
+from .events import Event, Report, Source
 
 __all__ = ["EventLog", "Fact", "scope_of"]
 
@@ -35,7 +35,7 @@ class Fact:
     span: Span
     rank: int | None
     group: str | None
-    reports: list[Event]
+    reports: list[Report]
     conflicts: list[str] = field(default_factory=list)  # "DATE (source, …)" per claim, when they clash
     id: str = ""
 
@@ -45,6 +45,8 @@ class Fact:
 
     @property
     def sources(self) -> list[Source]:
+        if len(self.reports) == 1:
+            return [self.reports[0].source]
         seen: dict[str, Source] = {}
         for report in self.reports:
             seen.setdefault(report.source.id, report.source)
@@ -52,7 +54,9 @@ class Fact:
 
     @property
     def source_ids(self) -> list[str]:
-        return [s.id for s in self.sources]
+        if len(self.reports) == 1:
+            return [self.reports[0].source.id]
+        return list(dict.fromkeys(r.source.id for r in self.reports))
 
     @property
     def race(self) -> str | None:
@@ -73,6 +77,7 @@ class Fact:
 
 # Within one day: what opens comes before what reaffirms, then what closes.
 _ACTION_ORDER = {a: i for i, a in enumerate(Action)}
+_VALUE = {a: a.value for a in Action}
 
 
 def _precision(span: Span) -> tuple:
@@ -88,6 +93,9 @@ def _separators(action: Action) -> frozenset[Action]:
     if part in ("closes", "closes_open"):
         return frozenset(a for a in Action if spec(a).interval == "opens")
     return frozenset()
+
+
+_SEPARATORS = {action: _separators(action) for action in Action}
 
 
 def _fits(value: object, other: object) -> bool:
@@ -110,34 +118,43 @@ class EventLog:
         return len(self.facts)
 
     @classmethod
-    def from_events(cls, events: Iterable[Event], registry: Registry) -> EventLog:
-        resolved = _resolve(list(events), registry)
-        groups: dict[tuple, list[tuple[str, str, Event]]] = defaultdict(list)
+    def from_events(cls, events: Iterable[Event | Report], registry: Registry) -> EventLog:
+        resolved = _resolve([Report.of(e) for e in events], registry)
+        groups: dict[tuple, list[Report]] = defaultdict(list)
         pairs: dict[tuple[str, str], list[tuple[Action, Span]]] = defaultdict(list)
         for actor, target, event in resolved:
-            groups[(actor, event.action, target)].append((actor, target, event))
+            groups[(actor, event.action, target)].append(event)
             pairs[(actor, target)].append((event.action, event.span))
         facts: list[Fact] = []
         conflicts: list[tuple[Fact, Fact]] = []
         for (actor, action, target), members in groups.items():
-            separators = [s for a, s in pairs[(actor, target)] if a in _separators(action)]
-            merged, clashes = _merge(actor, action, target, [e for _, _, e in members], separators)
+            if len(members) == 1:  # most facts have one report: nothing to merge
+                report = members[0]
+                facts.append(Fact(actor, action, target, report.span, report.rank, report.group, members))
+                continue
+            separating = _SEPARATORS[action]
+            separators = [s for a, s in pairs[(actor, target)] if a in separating]
+            merged, clashes = _merge(actor, action, target, members, separators)
             facts += merged
             conflicts += clashes
         facts = _join_conflicts(facts, conflicts)
+        facts.sort(key=Fact.sort_key)
         used: set[str] = set()
-        for fact in sorted(facts, key=Fact.sort_key):
-            fact.id = _fact_id(fact, used)
-        return cls(registry, facts)
+        spans: dict[Span, str] = {}
+        for fact in facts:
+            fact.id = _fact_id(fact, used, spans)
+        log = cls.__new__(cls)  # already in order: __init__ would sort again
+        log.registry, log.facts, log.by_id = registry, facts, {f.id: f for f in facts}
+        return log
 
 
-def scope_of(event: Event) -> str | None:
+def scope_of(event: Event | Report) -> str | None:
     """The race an event's names are resolved in: its race, else the scope its loader gave it
     (an article's folder), else None (records with no race)."""
     return event.race or event.scope
 
 
-def _target_kind(event: Event) -> str | None:
+def _target_kind(event: Event | Report) -> str | None:
     # The target of a candidate's exit is the race they left.
     return event.target_kind or ("race" if spec(event.action).interval == "ends_all" else None)
 
@@ -148,7 +165,7 @@ class _Names:
     records teach, then full names, then single words (surnames of people named in full in the
     same race, else new entities of that race)."""
 
-    def __init__(self, events: list[Event], registry: Registry):
+    def __init__(self, events: list[Report], registry: Registry):
         self.registry = registry
         self.resolved: dict[tuple[str | None, str], str | LookupError | ValueError] = {}
         self.kinds: dict[tuple[str | None, str], set[str]] = defaultdict(set)
@@ -193,7 +210,7 @@ class _Names:
         except (AmbiguousName, ValueError) as err:
             self.resolved[key] = err
 
-    def run(self, events: list[Event]) -> list[str]:
+    def run(self, events: list[Report]) -> list[str]:
         problems = self.pending_aliases()
         for event in events:
             if event.aliases:
@@ -211,10 +228,10 @@ class _Names:
         return problems
 
 
-def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Event]]:
+def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, Report]]:
     names = _Names(events, registry)
     problems = names.run(events)
-    out: list[tuple[str, str, Event]] = []
+    out: list[tuple[str, str, Report]] = []
     seen: set[tuple] = set()
     for event in events:
         where = event.origin or event.source.id
@@ -257,7 +274,7 @@ def _resolve(events: list[Event], registry: Registry) -> list[tuple[str, str, Ev
 
 
 def _merge(
-    actor: str, action: Action, target: str, reports: list[Event], separators: list[Span]
+    actor: str, action: Action, target: str, reports: list[Report], separators: list[Span]
 ) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
     facts: list[Fact] = []
     conflicts: list[tuple[Fact, Fact]] = []
@@ -334,11 +351,14 @@ def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> li
     return out
 
 
-def _fact_id(fact: Fact, used: set[str]) -> str:
+def _fact_id(fact: Fact, used: set[str], spans: dict[Span, str] | None = None) -> str:
     """Stable id from what the fact says, so re-loading the same data gives the same ids."""
-    key = "|".join(
-        str(x) for x in (fact.actor, fact.action.value, fact.target, fact.rank, fact.group, fact.span)
-    )
+    span = spans.get(fact.span) if spans is not None else None
+    if span is None:
+        span = str(fact.span)
+        if spans is not None:
+            spans[fact.span] = span
+    key = f"{fact.actor}|{_VALUE[fact.action]}|{fact.target}|{fact.rank}|{fact.group}|{span}"
     digest = hashlib.sha1(key.encode()).hexdigest()
     fid = digest[:12]
     while fid in used:

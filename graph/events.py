@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from .actions import ACTIONS, Action
 from .dates import Span, parse_day
 
-__all__ = ["KINDS", "Event", "Source"]
+__all__ = ["KINDS", "Event", "Report", "Source"]
 
 
 KINDS = (
@@ -181,3 +181,68 @@ class Event(BaseModel):
     @property
     def span(self) -> Span:
         return Span.of(self.date, self.not_before, self.not_after)
+
+
+class Report:
+    """The compact form of an Event the event log keeps: validated, slotted, its span computed
+    once; names, dates, spans and sources are shared objects, not copies per row. Attributes are
+    the Event's, so code reading either works on both."""
+
+    __slots__ = (
+        "actor", "action", "target", "date", "not_before", "not_after", "span", "rank", "group", "race",
+        "source", "evidence", "start", "end", "date_text", "note", "actor_kind", "actor_title",
+        "target_kind", "target_title", "aliases", "id", "origin", "scope", "cause", "rule",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        actor: str,
+        action: Action,
+        target: str,
+        span: Span,
+        source: Source,
+        date: dt.date | None = None,
+        not_before: dt.date | None = None,
+        not_after: dt.date | None = None,
+        rank: int | None = None,
+        group: str | None = None,
+        race: str | None = None,
+        evidence: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        date_text: str | None = None,
+        note: str | None = None,
+        actor_kind: str | None = None,
+        actor_title: str | None = None,
+        target_kind: str | None = None,
+        target_title: str | None = None,
+        aliases: tuple[str, ...] = (),
+        origin: str | None = None,
+        id: str | None = None,
+        scope: str | None = None,
+        cause: str | None = None,
+        rule: str | None = None,
+    ) -> None:
+        self.actor, self.action, self.target, self.span, self.source = actor, action, target, span, source
+        self.date, self.not_before, self.not_after = date, not_before, not_after
+        self.rank, self.group, self.race, self.evidence = rank, group, race, evidence
+        self.start, self.end, self.date_text, self.note = start, end, date_text, note
+        self.actor_kind, self.actor_title = actor_kind, actor_title
+        self.target_kind, self.target_title = target_kind, target_title
+        self.aliases, self.origin, self.id, self.scope = aliases, origin, id, scope
+        self.cause, self.rule = cause, rule
+
+    @classmethod
+    def of(cls, event: Event | Report) -> Report:
+        if isinstance(event, Report):
+            return event
+        return cls(
+            event.actor, event.action, event.target, event.span, event.source, event.date, event.not_before,
+            event.not_after, event.rank, event.group, event.race, event.evidence, event.start, event.end,
+            event.date_text, event.note, event.actor_kind, event.actor_title, event.target_kind,
+            event.target_title, event.aliases, event.origin, event.id, event.scope, event.cause, event.rule,
+        )  # fmt: skip
+
+    def event(self) -> Event:
+        """The validated public Event with the same content."""
+        return Event.model_validate({name: getattr(self, name) for name in Event.model_fields})

@@ -52,8 +52,11 @@ class Endorsement:
     def source_ids(self) -> list[str]:
         """Every source behind the interval: what opened, reaffirmed and closed it (an implied
         endorsement is known only from its withdrawal or stand-by)."""
+        facts = self.facts
+        if len(facts) == 1:
+            return facts[0].source_ids
         seen: dict[str, None] = {}
-        for fact in self.facts:
+        for fact in facts:
             seen.update(dict.fromkeys(fact.source_ids))
         return list(seen)
 
@@ -103,8 +106,16 @@ def endorsements(log: EventLog) -> list[Endorsement]:
         elif spec(fact.action).interval == "ends_all":
             exits[fact.actor].append(fact)
     out: list[Endorsement] = []
+    chronological = functools.cmp_to_key(_chronological)
     for (endorser, candidate), facts in pairs.items():
-        facts = sorted(facts + exits.get(candidate, []), key=functools.cmp_to_key(_chronological))
+        facts = facts + exits[candidate] if candidate in exits else facts
+        if len(facts) > 1:
+            if all(f.span.exact for f in facts):
+                # Exact days: certain order unless same day, then opening before closing, then
+                # the facts' own order; the same order _chronological gives, by key.
+                facts = sorted(facts, key=lambda f: (f.span.earliest, _ORDER.get(f.action, 3), f.sort_key()))
+            else:
+                facts = sorted(facts, key=chronological)
         out += _intervals(endorser, candidate, facts)
     out.sort(key=lambda e: (e.start.sort_key(), e.endorser, e.candidate))
     counts: dict[tuple[str, str], int] = defaultdict(int)

@@ -8,7 +8,9 @@ so the dependency shows in its imports:
 - `event_log(graph)`: every fact with its reports, in time order;
 - `endorsement_intervals(graph)`: every endorsement interval, in order of start;
 - `intervals_by_candidate(graph)`: candidate id -> its endorsement intervals;
-- `intervals_of(graph, candidate_id)`: the endorsement intervals of one candidate (a lookup).
+- `intervals_of(graph, candidate_id)`: the endorsement intervals of one candidate (a lookup);
+- `intervals_given_by(graph, endorser_id)`: the endorsement intervals of one endorser (a lookup);
+- `accusations_of(graph, candidate_id)`: the accusations against one candidate, in time order.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import networkx as nx
 
 if TYPE_CHECKING:
     from .entities import Registry
-    from .eventlog import EventLog
+    from .eventlog import EventLog, Fact
     from .intervals import Endorsement
 
 __all__ = [
@@ -27,20 +29,36 @@ __all__ = [
     "event_log",
     "intervals_by_candidate",
     "intervals_of",
+    "accusations_of",
+    "intervals_given_by",
     "keep",
     "registry",
 ]
 
 _REGISTRY, _LOG, _INTERVALS, _BY_CANDIDATE = "registry", "log", "endorsements", "endorsements_by_candidate"
+_BY_ENDORSER, _ACCUSATIONS = "endorsements_by_endorser", "accusations_by_candidate"
 
 
 def keep(graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement]) -> None:
     """Store the model on a graph being built (for build_graph only)."""
     by_candidate: dict[str, list[Endorsement]] = {}
+    by_endorser: dict[str, list[Endorsement]] = {}
     for e in intervals:
         by_candidate.setdefault(e.candidate, []).append(e)
+        by_endorser.setdefault(e.endorser, []).append(e)
+    accusations: dict[str, list[Fact]] = {}
+    for fact in log:  # in time order, so each list is too
+        if fact.action == "accuse":
+            accusations.setdefault(fact.target, []).append(fact)
     graph.graph.update(
-        {_REGISTRY: log.registry, _LOG: log, _INTERVALS: intervals, _BY_CANDIDATE: by_candidate}
+        {
+            _REGISTRY: log.registry,
+            _LOG: log,
+            _INTERVALS: intervals,
+            _BY_CANDIDATE: by_candidate,
+            _BY_ENDORSER: by_endorser,
+            _ACCUSATIONS: accusations,
+        }
     )
 
 
@@ -64,3 +82,13 @@ def intervals_by_candidate(graph: nx.MultiDiGraph) -> dict[str, list[Endorsement
 def intervals_of(graph: nx.MultiDiGraph, candidate: str) -> list[Endorsement]:
     """The endorsement intervals whose candidate is the entity id `candidate`."""
     return graph.graph[_BY_CANDIDATE].get(candidate, [])
+
+
+def intervals_given_by(graph: nx.MultiDiGraph, endorser: str) -> list[Endorsement]:
+    """The endorsement intervals whose endorser is the entity id `endorser`, in order of start."""
+    return graph.graph[_BY_ENDORSER].get(endorser, [])
+
+
+def accusations_of(graph: nx.MultiDiGraph, candidate: str) -> list[Fact]:
+    """The accusations against the entity id `candidate`, in time order."""
+    return graph.graph[_ACCUSATIONS].get(candidate, [])

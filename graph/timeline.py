@@ -13,7 +13,7 @@ import datetime as dt
 import networkx as nx
 
 from . import store
-from .actions import PAIR_ACTIONS, spec
+from .actions import PAIR_ACTIONS, Action, spec
 from .dates import parse_day
 from .eventlog import EventLog
 from .intervals import Status, endorsements
@@ -34,57 +34,62 @@ def roles(log: EventLog) -> dict[str, set[str]]:
 
 
 def build_graph(log: EventLog) -> nx.MultiDiGraph:
+    """The graph of the log, with the indexes per-entity reports look up instead of scanning (see
+    graph.store): endorsements by candidate and by endorser, accusations by candidate."""
     graph = nx.MultiDiGraph()
-    entity_roles = roles(log)
-    used = {f.actor for f in log} | {f.target for f in log}
-    for entity in log.registry:
-        if entity.id in used:
-            graph.add_node(
-                entity.id,
-                name=entity.name,
-                kind=entity.kind,
-                roles=sorted(entity_roles.get(entity.id, ())),
-            )
-    intervals = endorsements(log)
-    for e in intervals:
-        graph.add_edge(
-            e.endorser,
-            e.candidate,
-            key=f"endorse/{e.id}",
-            action="endorse",
-            endorsement=e,
-            valid_from=e.start,
-            valid_to=e.end,
-            rank=e.rank,
-            implied=e.implied,
-            facts=[f.id for f in e.facts],
-            sources=e.source_ids,
-        )
-    # The interval each withdrawal, supersession or stand-by belongs to (it carries the rank).
-    interval_of = {f.id: e for e in intervals for f in e.facts if f.action in PAIR_ACTIONS}
+    entity_roles: dict[str, set[str]] = {}  # every entity a fact names, with its roles
     for fact in log:
-        if spec(fact.action).interval == "opens":  # the intervals above carry them
+        entity_roles.setdefault(fact.actor, set())
+        entity_roles.setdefault(fact.target, set())
+    entity_roles.update(roles(log))
+    graph.add_nodes_from(
+        (entity.id, {"name": entity.name, "kind": entity.kind, "roles": sorted(entity_roles[entity.id])})
+        for entity in log.registry
+        if entity.id in entity_roles
+    )
+    intervals = endorsements(log)
+    edges = []
+    interval_of = {}  # the interval each withdrawal, supersession or stand-by belongs to (its rank)
+    for e in intervals:
+        facts = e.facts
+        for f in facts:
+            if f.action in PAIR_ACTIONS:
+                interval_of[f.id] = e
+        data = {
+            "action": "endorse",
+            "endorsement": e,
+            "valid_from": e.start,
+            "valid_to": e.end,
+            "rank": e.rank,
+            "implied": e.implied,
+            "facts": [f.id for f in facts],
+            "sources": e.source_ids,
+        }
+        edges.append((e.endorser, e.candidate, f"endorse/{e.id}", data))
+    opens = {a for a in Action if spec(a).interval == "opens"}  # the intervals above carry them
+    for fact in log:
+        action = fact.action
+        if action in opens:
             continue
         interval = interval_of.get(fact.id)
-        action = fact.action.value
+        value = action.value
         # Opposition that ended an endorsement on record is, in the graph, that withdrawal: every
         # report and query of withdrawals finds it, and the edge says what it was read from.
-        inferred = interval is not None and interval.closed_by is fact and action != interval.ended_by
+        inferred = interval is not None and interval.closed_by is fact and value != interval.ended_by
         if inferred:
-            action = interval.ended_by
-        graph.add_edge(
-            fact.actor,
-            fact.target,
-            key=f"{action}/{fact.id}",
-            action=action,
-            inferred_from=fact.action.value if inferred else None,
-            fact=fact,
-            endorsement=interval,
-            span=fact.span,
-            rank=interval.rank if interval and fact.rank is None else fact.rank,
-            facts=[fact.id],
-            sources=fact.source_ids,
-        )
+            value = interval.ended_by
+        data = {
+            "action": value,
+            "inferred_from": action.value if inferred else None,
+            "fact": fact,
+            "endorsement": interval,
+            "span": fact.span,
+            "rank": interval.rank if interval and fact.rank is None else fact.rank,
+            "facts": [fact.id],
+            "sources": fact.source_ids,
+        }
+        edges.append((fact.actor, fact.target, f"{value}/{fact.id}", data))
+    graph.add_edges_from(edges)
     store.keep(graph, log, intervals)
     return graph
 

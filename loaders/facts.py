@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..graph.dates import parse_day
+from ..graph.actions import ACTIONS, Action
+from ..graph.dates import Span, parse_day
 from ..graph.errors import InputError
-from ..graph.events import Event, Source
+from ..graph.events import KINDS, Event, Report, Source
 from .records import csv_records, jsonl_records, yaml_records
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "event_from_record",
     "event_record",
     "read_facts",
+    "read_reports",
 ]
 
 SOURCE_COLUMNS = ("source_id", "article", "source_url", "outlet", "published", "credit")
@@ -82,13 +84,155 @@ def _describe(error: dict[str, Any]) -> str:
     return f"{field}: {message}"
 
 
-def _events(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -> list[Event]:
-    events: list[Event] = []
-    problems: list[str] = []
-    for line, record in records:
-        where = f"{path}:{line}"
+class _Columns:
+    """Validates records in bulk for one load: each distinct value of a column is checked once
+    (dates parsed once, actions and kinds by set lookup, names interned, one Source per distinct
+    source). A record it cannot vouch for goes through `event_from_record`, so every bad record is
+    still reported as `file:line: field: problem` in the schema's own words."""
+
+    _TEXT = ("group", "race", "evidence", "date_text", "note", "actor_title", "target_title")
+    _KNOWN = frozenset(FACT_COLUMNS)
+    _SOURCE = ("source_id", "article", "source_url", "outlet", "published", "credit")
+
+    def __init__(self) -> None:
+        self.texts: dict[Any, str | None] = {None: None}
+        self.days: dict[Any, Any] = {None: None}
+        self.wholes: dict[Any, int | None] = {None: None}
+        self.actions = {a: Action(a) for a in ACTIONS}
+        self.kinds: dict[Any, str | None] = {None: None, **{k: k for k in KINDS}}
+        self.spans: dict[tuple, Span] = {}
+        self.sources: dict[tuple, Source] = {}
+        self.aliases: dict[Any, tuple[str, ...]] = {None: (), "": ()}
+
+    def text(self, value: Any) -> str | None:
         try:
-            events.append(event_from_record(record, where, path.name))
+            return self.texts[value]
+        except KeyError:
+            if not isinstance(value, str):
+                raise ValueError(value) from None
+            text = " ".join(value.split()) or None
+            self.texts[value] = text
+            return text
+
+    def day(self, value: Any) -> Any:
+        try:
+            return self.days[value]
+        except KeyError:
+            if not isinstance(value, str):
+                raise ValueError(value) from None
+            day = parse_day(value)  # a bad day raises; the slow path words the problem
+            self.days[value] = day
+            return day
+
+    def whole(self, value: Any, least: int = 0) -> int | None:
+        try:
+            number = self.wholes[value]
+        except KeyError:
+            if not isinstance(value, str) or not value.strip().isdigit():
+                if isinstance(value, str) and not value.strip():
+                    return None
+                raise ValueError(value) from None
+            number = self.wholes[value] = int(value.strip())
+        if number is not None and number < least:
+            raise ValueError(value)
+        return number
+
+    def kind(self, value: Any) -> str | None:
+        try:
+            return self.kinds[value]
+        except KeyError:
+            text = self.text(value)
+            kind = text.lower() if text else None
+            if kind is not None and kind not in KINDS:
+                raise ValueError(value) from None
+            self.kinds[value] = kind
+            return kind
+
+    def report(self, record: dict[str, Any], where: str, default_source: str) -> Report:
+        """The record as a Report; ValueError when it needs the slow path's judgement."""
+        if not self._KNOWN.issuperset(record):
+            raise ValueError("unknown column")
+        get = record.get
+        actor, target = self.text(get("actor")), self.text(get("target"))
+        action = self.actions.get(get("action"))  # exact lower-case spellings; others go slow
+        if not actor or not target or action is None:
+            raise ValueError("names or action")
+        if get("id") is not None:
+            raise ValueError("id")  # an extracted event's id: rare, and the schema checks it
+        date, not_before, not_after = (
+            self.day(get("date")),
+            self.day(get("not_before")),
+            self.day(get("not_after")),
+        )
+        if date and (not_before or not_after) or (not_before and not_after and not_before > not_after):
+            raise ValueError("dates")
+        key = (date, not_before, not_after)
+        span = self.spans.get(key)
+        if span is None:
+            span = self.spans[key] = Span.of(date, not_before, not_after)
+        source_key = tuple(get(c) for c in self._SOURCE)
+        source = self.sources.get((*source_key, default_source))
+        if source is None:
+            raw_id, article, raw_url, raw_outlet, published, credit = source_key
+            url, outlet = _clean(raw_url), _clean(raw_outlet)
+            source = Source(
+                id=_clean(raw_id) or _clean(article) or url or default_source,
+                url=url,
+                outlet=outlet,
+                published=self.day(published),
+                credit=_clean(credit),
+            )
+            self.sources[(*source_key, default_source)] = source
+        raw_aliases = get("aliases")
+        aliases = self.aliases.get(raw_aliases) if isinstance(raw_aliases, str | None) else None
+        if aliases is None:
+            if not isinstance(raw_aliases, str):
+                raise ValueError("aliases")
+            aliases = tuple(t for t in (self.text(v) for v in raw_aliases.split("|")) if t)
+            self.aliases[raw_aliases] = aliases
+        text = self.text
+        return Report(
+            actor,
+            action,
+            target,
+            span,
+            source,
+            date,
+            not_before,
+            not_after,
+            self.whole(get("rank"), 1),
+            text(get("group")),
+            text(get("race")),
+            text(get("evidence")),
+            self.whole(get("start")),
+            self.whole(get("end")),
+            text(get("date_text")),
+            text(get("note")),
+            self.kind(get("actor_kind")),
+            text(get("actor_title")),
+            self.kind(get("target_kind")),
+            text(get("target_title")),
+            aliases,
+            where,
+            cause=text(get("cause")),
+            rule=text(get("rule")),
+        )
+
+
+def _reports(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -> list[Report]:
+    reports: list[Report] = []
+    problems: list[str] = []
+    columns = _Columns()
+    name, prefix = path.name, f"{path}:"
+    for line, record in records:
+        where = prefix + str(line)
+        try:
+            reports.append(columns.report(record, where, name))
+            continue
+        except ValueError:
+            pass
+        try:
+            reports.append(Report.of(event_from_record(record, where, name)))
         except ValueError as err:
             problems += [f"{where}: {p}" for p in str(err).splitlines()]
         if len(problems) >= MAX_PROBLEMS:
@@ -96,12 +240,12 @@ def _events(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -> list[E
             break
     if problems:
         raise InputError(problems)
-    return events
+    return reports
 
 
-def read_facts(path: str | Path, fmt: str) -> list[Event]:
-    """Every event of a curated facts file in format `csv`, `yaml` or `jsonl`, or an InputError
-    listing every bad record (nothing is returned half-read)."""
+def read_reports(path: str | Path, fmt: str) -> list[Report]:
+    """Every record of a curated facts file in format `csv`, `yaml` or `jsonl` as a compact
+    Report, or an InputError listing every bad record (nothing is returned half-read)."""
     path = Path(path)
     if fmt == "csv":
         header, rows = csv_records(path)
@@ -111,12 +255,18 @@ def read_facts(path: str | Path, fmt: str) -> list[Event]:
             problems = [f"{path}:1: unknown column '{h}'" for h in unknown]
             problems += [f"{path}:1: missing column '{c}'" for c in missing]
             raise InputError(problems)
-        return _events(path, rows)
+        return _reports(path, rows)
     if fmt == "jsonl":
-        return _events(path, jsonl_records(path))
+        return _reports(path, jsonl_records(path))
     if fmt == "yaml":
-        return _events(path, yaml_records(path, "facts"))
+        return _reports(path, yaml_records(path, "facts"))
     raise ValueError(f"unknown facts format {fmt!r}")
+
+
+def read_facts(path: str | Path, fmt: str) -> list[Event]:
+    """Every event of a curated facts file in format `csv`, `yaml` or `jsonl`, or an InputError
+    listing every bad record (nothing is returned half-read)."""
+    return [report.event() for report in read_reports(path, fmt)]
 
 
 def event_record(event: Event) -> dict[str, Any]:

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from ..graph.entities import AmbiguousName, Entity, Registry
 from ..graph.errors import InputError
-from ..graph.events import Event
+from ..graph.events import Event, Report
 from .articles import Article, Manifest, SkippedFile, read_article, read_manifest
+from .batch import ExtractionCache, extract_all
 from .corrections import Correction, apply_corrections, read_corrections
 from .entities import read_aliases, read_entities
-from .facts import read_facts
+from .facts import read_reports
 from .fivethirtyeight import read_snapshot, snapshot_entities
 from .primaries import read_primaries
 from .records import STDIN, csv_records, read_source_text
@@ -37,6 +38,7 @@ __all__ = [
     "Reader",
     "SourceFile",
     "detect",
+    "in_load_order",
     "load_sources",
     "read_articles",
 ]
@@ -88,7 +90,7 @@ class Loading:
     """What a load gathers while its readers run."""
 
     registry: Registry
-    events: list[Event] = field(default_factory=list)
+    events: list[Event | Report] = field(default_factory=list)
     manifest: Manifest = field(default_factory=lambda: Manifest({}))
     articles: list[SourceFile] = field(default_factory=list)
     # What a reader gathers from several files before it can say anything (tracker snapshots).
@@ -147,7 +149,7 @@ def _read_corrections(file: SourceFile, loading: Loading) -> None:
 
 
 def _read_facts(file: SourceFile, loading: Loading) -> None:
-    events = read_facts(file.path, file.fmt)
+    events = read_reports(file.path, file.fmt)
     if not events:
         loading.warnings.append(f"{file.path}: no facts in this file (only a header, or empty)")
     loading.events += events
@@ -275,25 +277,25 @@ def read_articles(
     spacy_model: str | None = None,
     manifest: Manifest | None = None,
     strict: bool = False,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Extract every article file, knowing only what `registry` holds; names left unresolved go to
-    `warn`. A bad article (binary, unreadable, a wrong date line) does not stop the others: every
-    one is reported at the end, to `warn`, or as one InputError when `strict`."""
-    from .extract import Extractor  # spaCy loads only when there are articles
-
-    extractor = None
+    """Extract every article file, knowing only what `registry` holds, with `jobs` processes and
+    `cache` (see loaders.batch); names left unresolved go to `warn`, in file order whatever the
+    number of jobs. A bad article (binary, unreadable, a wrong date line) does not stop the
+    others: every one is reported at the end, to `warn`, or as one InputError when `strict`."""
+    articles: list[Article] = []
     skipped: list[str] = []
     for file in files:
         try:
-            article = read_article(file.path, manifest)
+            articles.append(read_article(file.path, manifest))
         except SkippedFile as err:
             skipped.append(str(err))
-            continue
         except InputError as err:
             skipped += [f"{p}: article skipped" for p in err.problems]
-            continue
-        extractor = extractor or Extractor(registry, spacy_model)
-        result = extractor.extract(article)
+    results = extract_all(articles, registry, spacy_model, jobs, cache, progress)
+    for article, result in zip(articles, results, strict=True):
         for note in result.unresolved:
             if warn:
                 warn(note)
@@ -305,6 +307,13 @@ def read_articles(
             warn(problem)
 
 
+def in_load_order(files: Iterable[SourceFile]) -> list[SourceFile]:
+    """The files as a load reads them: each once, in its reader's loading order."""
+    unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
+    order = {r.kind: r.order for r in READERS}
+    return sorted(unique.values(), key=lambda f: order[f.kind])
+
+
 def gather(
     files: Iterable[SourceFile],
     registry: Registry,
@@ -312,11 +321,9 @@ def gather(
 ) -> Loading:
     """Run every file's reader in loading order, articles aside (they are extracted last, knowing
     the entity tables). Problems from all files are raised together."""
-    unique = {f.path.resolve(): f for f in files}  # the same file named twice loads once
     problems: list[str] = []
     loading = Loading(registry)
-    order = {r.kind: r.order for r in READERS}
-    for file in sorted(unique.values(), key=lambda f: order[f.kind]):
+    for file in in_load_order(files):
         if announce:
             announce(file)
         reader = next(r for r in READERS if r.kind == file.kind and file.fmt in r.formats)
@@ -342,7 +349,9 @@ def load_sources(
     warn: Callable[[str], None] | None = None,
     spacy_model: str | None = None,
     strict: bool = False,
-) -> list[Event]:
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+) -> list[Event | Report]:
     """Fill `registry` from entity files and return the events of facts files and articles.
     Articles are read knowing only the entities and alias tables (facts files are not resolved
     until the event log is built). Every file is read before anything is returned; problems from
@@ -352,7 +361,9 @@ def load_sources(
         if warn:
             warn(message)
     extracted = []
-    articles = read_articles(loading.articles, registry, warn, spacy_model, loading.manifest, strict)
+    articles = read_articles(
+        loading.articles, registry, warn, spacy_model, loading.manifest, strict, jobs=jobs, cache=cache
+    )
     for _, result in articles:
         extracted += result.events
     if loading.corrections:

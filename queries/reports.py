@@ -143,7 +143,7 @@ def _edges(graph: nx.MultiDiGraph, action: str, candidates: frozenset[str] | Non
 
 
 def _accusations(graph: nx.MultiDiGraph, candidate: str) -> list[Fact]:
-    return [d["fact"] for d in _edges(graph, "accuse", frozenset([candidate]))]
+    return store.accusations_of(graph, candidate)  # indexed when the graph is built
 
 
 def _trigger(accusations: list[Fact], when: Span) -> Fact | None:
@@ -310,11 +310,18 @@ def _interval_kept(graph: nx.MultiDiGraph, filters: Filters, e: Endorsement, spa
     return filters.keeps(e.endorser, e.candidate, span, _interval_race(e), kind)
 
 
-def _effective_ranks(graph: nx.MultiDiGraph, day: dt.date) -> dict[str, int]:
+def _effective_ranks(
+    graph: nx.MultiDiGraph, day: dt.date, endorsers: set[str] | None = None
+) -> dict[str, int]:
     """Position of each ranked endorsement among its endorser's ranked ones in force on `day`
-    (after the WFP dropped Stringer, Morales moved from 2nd to effective 1st)."""
+    (after the WFP dropped Stringer, Morales moved from 2nd to effective 1st); for `endorsers`
+    only, when given (a lookup per endorser, not a walk over every endorsement)."""
+    if endorsers is not None:
+        candidates = [e for endorser in endorsers for e in store.intervals_given_by(graph, endorser)]
+    else:
+        candidates = store.endorsement_intervals(graph)
     by_endorser: dict[str, list[Endorsement]] = {}
-    for e in store.endorsement_intervals(graph):
+    for e in candidates:
         if e.rank is not None and e.status_on(day) == Status.IN_FORCE:
             by_endorser.setdefault(e.endorser, []).append(e)
     ranks = {}
@@ -341,9 +348,11 @@ def as_of(
     filters = _filters(graph, candidate=candidate, endorser=endorser, race=race, kind=kind, since=since,
                        until=until)  # fmt: skip
     registry = _registry(graph)
-    effective = _effective_ranks(graph, day)
+    intervals = _intervals(graph, filters)
+    given = filters.candidate_ids() is not None
+    effective = _effective_ranks(graph, day, {e.endorser for e in intervals} if given else None)
     rows = []
-    for e in _intervals(graph, filters):
+    for e in intervals:
         status = e.status_on(day)
         if status == Status.NOT_IN_FORCE or not _interval_kept(graph, filters, e, e.start):
             continue
@@ -515,7 +524,7 @@ def entity_profile(graph: nx.MultiDiGraph, name: str) -> dict[str, Any]:
     """Everything about one entity: who it is, its roles, its facts and its endorsements."""
     entity = resolve(graph, name)
     node = graph.nodes[entity.id] if entity.id in graph else {}
-    given = [e for e in store.endorsement_intervals(graph) if e.endorser == entity.id]
+    given = list(store.intervals_given_by(graph, entity.id))
     received = store.intervals_of(graph, entity.id)
     return {
         "id": entity.id,

@@ -1,0 +1,377 @@
+"""The cache of loaded sources: the event log and its registry as SQLite columns, keyed by the
+content of every source file and by the code that read them.
+
+A load whose key is in the cache skips reading, validating, resolving and merging: it reads the
+entities, sources, facts and reports back as rows and builds the graph from them. The key hashes
+each file's path, kind, format and bytes (so a changed, added or removed file is a new key) and
+every source file of this package (so new code never reads an old cache). Entries are written to
+a temporary file and renamed, so a reader never sees half an entry; the oldest are pruned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .graph.actions import Action
+from .graph.dates import Span
+from .graph.entities import Entity, Registry, Title
+from .graph.eventlog import EventLog, Fact
+from .graph.events import Report, Source
+
+__all__ = ["cache_folder", "cache_key", "read_log", "write_log"]
+
+FORMAT = 3  # bump when the tables change
+KEEP = 16  # entries kept; the oldest beyond are removed
+
+
+def cache_folder() -> Path:
+    """$XDG_CACHE_HOME/endorsegraph (platformdirs' user cache directory)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("endorsegraph", appauthor=False)) / "graphs"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of every Python file and data file of the package: any change to the code that
+    reads sources changes every key."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
+    import endorsegraph.graph
+    import endorsegraph.loaders
+    import endorsegraph.queries
+
+    folders = {root, *(Path(m.__file__).resolve().parent for m in (endorsegraph.graph, endorsegraph.loaders))}
+    folders.add(Path(endorsegraph.queries.__file__).resolve().parent)
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(files: Iterable, options: dict) -> str:
+    """The key of a load of `files` (SourceFile) with `options` (format, spaCy model)."""
+    digest = hashlib.blake2b(code_version().encode(), digest_size=20)
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    for file in files:
+        digest.update(f"\0{file.path.resolve()}\0{file.kind}\0{file.fmt}\0".encode())
+        with open(file.path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE entities (id TEXT, name TEXT, kind TEXT, titles TEXT, aliases TEXT, race TEXT);
+CREATE TABLE name_index (attribute TEXT, key TEXT, id TEXT);
+CREATE TABLE sources (id TEXT, url TEXT, outlet TEXT, published TEXT, credit TEXT);
+CREATE TABLE facts (id TEXT, actor TEXT, action TEXT, target TEXT, earliest TEXT, latest TEXT,
+                    rank INTEGER, grp TEXT, conflicts TEXT);
+CREATE TABLE reports (fact INTEGER, actor TEXT, action TEXT, target TEXT, date TEXT, not_before TEXT,
+                      not_after TEXT, rank INTEGER, grp TEXT, race TEXT, source INTEGER, evidence TEXT,
+                      start INTEGER, end_ INTEGER, date_text TEXT, note TEXT, actor_kind TEXT,
+                      actor_title TEXT, target_kind TEXT, target_title TEXT, aliases TEXT, origin TEXT,
+                      event_id TEXT, scope TEXT, cause TEXT, rule TEXT);
+"""
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def write_log(key: str, log: EventLog, warnings: list[str]) -> None:
+    """Store `log` under `key`; a failure to write leaves no entry and is not an error."""
+    folder = cache_folder()
+    with contextlib.suppress(OSError, sqlite3.Error, TypeError):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(handle)
+        try:
+            _write(Path(temporary), log, warnings)
+            os.replace(temporary, folder / f"{key}.sqlite")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        _prune(folder)
+
+
+def _write(path: Path, log: EventLog, warnings: list[str]) -> None:
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(_SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('warnings', ?)", (json.dumps(warnings),))
+        index_rows, scalars = _registry_state(log.registry)
+        db.execute("INSERT INTO meta VALUES ('registry', ?)", (json.dumps(scalars),))
+        db.executemany("INSERT INTO name_index VALUES (?, ?, ?)", index_rows)
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    e.id,
+                    e.name,
+                    e.kind,
+                    json.dumps([[t.title, _iso(t.since), _iso(t.until)] for t in e.titles])
+                    if e.titles
+                    else None,
+                    json.dumps(e.aliases) if e.aliases else None,
+                    e.race,
+                )
+                for e in log.registry
+            ),
+        )
+        sources: dict[int, int] = {}  # id(Source) -> row
+        source_rows = []
+        for fact in log:
+            for report in fact.reports:
+                if id(report.source) not in sources:
+                    sources[id(report.source)] = len(source_rows)
+                    s = report.source
+                    source_rows.append((s.id, s.url, s.outlet, _iso(s.published), s.credit))
+        db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", source_rows)
+        db.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    f.id,
+                    f.actor,
+                    f.action.value,
+                    f.target,
+                    _iso(f.span.earliest),
+                    _iso(f.span.latest),
+                    f.rank,
+                    f.group,
+                    json.dumps(f.conflicts) if f.conflicts else None,
+                )
+                for f in log
+            ),
+        )
+        db.executemany(
+            "INSERT INTO reports VALUES (" + ", ".join("?" * 26) + ")",
+            (
+                (
+                    n,
+                    r.actor,
+                    r.action.value,
+                    r.target,
+                    _iso(r.date),
+                    _iso(r.not_before),
+                    _iso(r.not_after),
+                    r.rank,
+                    r.group,
+                    r.race,
+                    sources[id(r.source)],
+                    r.evidence,
+                    r.start,
+                    r.end,
+                    r.date_text,
+                    r.note,
+                    r.actor_kind,
+                    r.actor_title,
+                    r.target_kind,
+                    r.target_title,
+                    "|".join(r.aliases) if r.aliases else None,
+                    r.origin,
+                    r.id,
+                    r.scope,
+                    r.cause,
+                    r.rule,
+                )
+                for n, f in enumerate(log)
+                for r in f.reports
+            ),
+        )
+        db.commit()
+    finally:
+        db.close()
+
+
+def _registry_state(registry: Registry) -> tuple[list[tuple], dict]:
+    """The registry's name indexes as rows and its other plain attributes, so that it is read
+    back exactly as it was (whatever indexes it keeps), not rebuilt by re-adding entities."""
+    rows: list[tuple] = []
+    scalars: dict = {}
+    for attribute, value in vars(registry).items():
+        if attribute == "entities":
+            continue
+        if isinstance(value, dict) and all(isinstance(v, set) for v in value.values()):
+            # Keys may be names, races (None: any) or (race, alias) pairs: stored as JSON.
+            for key, ids in value.items():
+                key = json.dumps(key)
+                rows += [(attribute, key, i) for i in sorted(ids)] if ids else [(attribute, key, None)]
+            scalars.setdefault("_indexes", []).append(attribute)
+        elif isinstance(value, list) and all(isinstance(v, tuple) for v in value):
+            scalars.setdefault("_rows", {})[attribute] = value  # e.g. scoped alias forms
+        elif isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            scalars[attribute] = value  # e.g. each person's surname
+        elif value is None or isinstance(value, bool | int | float | str):
+            scalars[attribute] = value
+        else:
+            raise TypeError(f"cannot store Registry.{attribute}")  # caught: no cache entry is written
+    return rows, scalars
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def read_log(key: str) -> tuple[EventLog, list[str]] | None:
+    """The event log stored under `key` and the warnings its load gave, or None."""
+    path = cache_folder() / f"{key}.sqlite"
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        result = _read(db)
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None  # a damaged entry is a miss, never an error
+    finally:
+        db.close()
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: pruned last
+    return result
+
+
+def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
+    days: dict[str | None, dt.date | None] = {None: None}
+
+    def day(text: str | None) -> dt.date | None:
+        value = days.get(text)
+        if value is None and text is not None:
+            value = days[text] = dt.date.fromisoformat(text)
+        return value
+
+    registry = Registry()
+    for entity_id, name, kind, titles, aliases, race in db.execute("SELECT * FROM entities ORDER BY rowid"):
+        parsed = [Title(t, day(s), day(u)) for t, s, u in json.loads(titles)] if titles else []
+        registry.entities[entity_id] = Entity(
+            entity_id, name, kind, parsed, json.loads(aliases) if aliases else [], race
+        )
+    (state,) = db.execute("SELECT value FROM meta WHERE key = 'registry'").fetchone()
+    scalars = json.loads(state)
+    indexes = {attribute: {} for attribute in scalars.pop("_indexes", [])}
+    for attribute, value in scalars.pop("_rows", {}).items():
+        scalars[attribute] = [tuple(row) for row in value]
+    for attribute, text, entity_id in db.execute("SELECT * FROM name_index ORDER BY rowid"):
+        key = json.loads(text)
+        ids = indexes[attribute].setdefault(tuple(key) if isinstance(key, list) else key, set())
+        if entity_id is not None:
+            ids.add(entity_id)
+    for attribute, value in (*indexes.items(), *scalars.items()):
+        setattr(registry, attribute, value)
+    sources = [
+        Source(id=i, url=u, outlet=o, published=day(p), credit=c)
+        for i, u, o, p, c in db.execute("SELECT * FROM sources ORDER BY rowid")
+    ]
+    actions = {a.value: a for a in Action}
+    spans: dict[tuple, Span] = {}
+
+    def span(earliest: dt.date | None, latest: dt.date | None) -> Span:
+        found = spans.get((earliest, latest))
+        if found is None:
+            found = spans[(earliest, latest)] = Span(earliest, latest)
+        return found
+
+    facts = []
+    for fid, actor, action, target, earliest, latest, rank, group, conflicts in db.execute(
+        "SELECT * FROM facts ORDER BY rowid"
+    ):
+        facts.append(
+            Fact(
+                actor,
+                actions[action],
+                target,
+                span(day(earliest), day(latest)),
+                rank,
+                group,
+                [],
+                json.loads(conflicts) if conflicts else [],
+                fid,
+            )
+        )
+    aliases: dict[str | None, tuple[str, ...]] = {None: ()}
+    for row in db.execute("SELECT * FROM reports ORDER BY rowid"):
+        (
+            n,
+            actor,
+            action,
+            target,
+            date,
+            not_before,
+            not_after,
+            rank,
+            group,
+            race,
+            source,
+            evidence,
+            start,
+            end,
+            date_text,
+            note,
+            actor_kind,
+            actor_title,
+            target_kind,
+            target_title,
+            alias_text,
+            origin,
+            event_id,
+            scope,
+            cause,
+            rule,
+        ) = row
+        date, not_before, not_after = day(date), day(not_before), day(not_after)
+        if alias_text not in aliases:
+            aliases[alias_text] = tuple(alias_text.split("|"))
+        facts[n].reports.append(
+            Report(
+                actor,
+                actions[action],
+                target,
+                span(date, date) if date else span(not_before, not_after),
+                sources[source],
+                date,
+                not_before,
+                not_after,
+                rank,
+                group,
+                race,
+                evidence,
+                start,
+                end,
+                date_text,
+                note,
+                actor_kind,
+                actor_title,
+                target_kind,
+                target_title,
+                aliases[alias_text],
+                origin,
+                event_id,
+                scope,
+                cause,
+                rule,
+            )
+        )
+    log = EventLog.__new__(EventLog)
+    log.registry, log.facts, log.by_id = registry, facts, {f.id: f for f in facts}
+    (warnings,) = db.execute("SELECT value FROM meta WHERE key = 'warnings'").fetchone()
+    return log, json.loads(warnings)

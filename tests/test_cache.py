@@ -1,0 +1,133 @@
+"""The cache of loaded sources and of extracted articles: keyed by content, never stale, bypassed
+by --no-cache, the same graph as a load without it. On a second race (Springfield 2024) whose
+names collide with the bundled NYC sample's: another Garcia, another Jean Kim."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import endorsegraph as eg
+from endorsegraph.cli import cli
+from endorsegraph.loaders import extract as extract_module
+
+from .canonical import canonical_dump
+
+RACE = """\
+actor,actor_kind,action,target,target_kind,date,not_before,not_after,rank,source_id
+Springfield Teachers Union,union,endorse,Ana Garcia,person,2024-03-01,,,1,sj-1
+Springfield Teachers Union,union,endorse,Leo Garcia,person,2024-03-01,,,2,sj-1
+Jean Kim,person,accuse,Ana Garcia,person,2024-03-28,,,,sj-2
+Springfield Teachers Union,union,withdraw,Ana Garcia,person,2024-04-02,,,,sj-3
+Riverside Nurses,union,stand_by,Ana Garcia,person,,2024-04-03,2024-04-05,,sj-4
+"""
+
+
+@pytest.fixture
+def race(tmp_path: Path) -> Path:
+    folder = tmp_path / "springfield"
+    folder.mkdir()
+    (folder / "facts.csv").write_text(RACE, encoding="utf-8")
+    return folder
+
+
+def _withdrawal_day(graph) -> str:
+    (row,) = eg.withdrawals(graph, candidate="Ana Garcia")
+    return row["date"]
+
+
+def _entries(private_cache: Path) -> list[Path]:
+    return sorted((private_cache / "endorsegraph" / "graphs").glob("*.sqlite"))
+
+
+def test_a_changed_file_is_never_served_stale(race: Path, private_cache: Path):
+    facts = race / "facts.csv"
+    first = eg.load([race])
+    assert _withdrawal_day(first) == "2024-04-02"
+    assert _withdrawal_day(eg.load([race])) == "2024-04-02"  # read back from the cache
+    stat = facts.stat()
+    # Same length, same modification time: only the content tells the change.
+    facts.write_text(RACE.replace("2024-04-02", "2024-04-09"), encoding="utf-8")
+    os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert facts.stat().st_size == stat.st_size
+    assert _withdrawal_day(eg.load([race])) == "2024-04-09"
+    facts.write_text(RACE, encoding="utf-8")
+    assert _withdrawal_day(eg.load([race])) == "2024-04-02"
+
+
+def test_an_added_file_is_read(race: Path):
+    before = eg.load([race])
+    assert len(eg.withdrawals(before)) == 1
+    (race / "more.csv").write_text(
+        "actor,action,target,date,source_id\n"
+        "Springfield Teachers Union,withdraw,Leo Garcia,2024-04-20,sj-5\n",
+        encoding="utf-8",
+    )
+    after = eg.load([race])
+    assert [r["candidate"] for r in eg.withdrawals(after)] == ["Ana Garcia", "Leo Garcia"]
+
+
+def test_the_cached_graph_is_the_graph(race: Path, private_cache: Path):
+    uncached = canonical_dump(eg.load([race], cache=False))
+    cold = canonical_dump(eg.load([race]))
+    entries = _entries(private_cache)
+    assert entries, "the load wrote a cache entry"
+    warm = canonical_dump(eg.load([race]))
+    assert uncached == cold == warm
+    # The bundled dataset too: entities with titles and aliases, bounded dates, merged reports.
+    assert canonical_dump(eg.load(cache=False)) == canonical_dump(eg.load()) == canonical_dump(eg.load())
+
+
+def test_cache_is_sqlite_columns_not_a_pickle(race: Path, private_cache: Path):
+    import sqlite3
+
+    shutil.rmtree(private_cache / "endorsegraph" / "graphs", ignore_errors=True)
+    eg.load([race])
+    (entry,) = _entries(private_cache)
+    db = sqlite3.connect(entry)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"entities", "sources", "facts", "reports"} <= tables
+    assert db.execute("SELECT count(*) FROM reports WHERE target = 'Ana Garcia'").fetchone()[0] == 4
+
+
+def test_no_cache_reads_the_sources_and_writes_nothing(race: Path, private_cache: Path, tmp_path: Path):
+    folder = private_cache / "endorsegraph" / "graphs"
+    shutil.rmtree(folder, ignore_errors=True)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["withdrawals", "--source", str(race), "--no-cache", "--csv"])
+    assert result.exit_code == 0, result.output
+    assert "Ana Garcia" in result.output
+    assert not list(folder.glob("*.sqlite"))
+    result = runner.invoke(cli, ["withdrawals", "--source", str(race), "--csv"])
+    assert result.exit_code == 0 and len(list(folder.glob("*.sqlite"))) == 1
+
+
+def test_adding_one_article_extracts_that_one(tmp_path: Path, monkeypatch):
+    articles = tmp_path / "articles"
+    shutil.copytree(Path(__file__).parent / "articles", articles, ignore=shutil.ignore_patterns("*.jsonl"))
+    calls: list[str] = []
+    original = extract_module.Extractor.extract
+
+    def counting(self, article):
+        calls.append(article.id)
+        return original(self, article)
+
+    monkeypatch.setattr(extract_module.Extractor, "extract", counting)
+    first = eg.extract([articles], jobs=1)
+    assert len(calls) == len(first) > 5
+    calls.clear()
+    again = eg.extract([articles], jobs=1)
+    assert calls == [] and [x.events for _, x in again] == [x.events for _, x in first]
+    (articles / "z_new.txt").write_text(
+        "date 2024-04-10\n\nThe Springfield Teachers Union endorsed Ana Garcia on Tuesday.\n",
+        encoding="utf-8",
+    )
+    eg.extract([articles], jobs=1)
+    assert calls == ["z_new.txt"]
+    calls.clear()
+    eg.extract([articles], jobs=1, cache=False)
+    assert len(calls) == len(first) + 1
