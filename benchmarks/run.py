@@ -201,7 +201,10 @@ def endorsegraph_command() -> list[str]:
 
 def timed_command(args: list[str], env: dict) -> float:
     started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    # Run outside any checkout: `python -m endorsegraph` would import a package in the cwd.
+    done = subprocess.run(
+        args, capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir()
+    )
     seconds = time.perf_counter() - started
     if done.returncode:
         raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
