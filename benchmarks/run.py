@@ -199,15 +199,21 @@ def endorsegraph_command() -> list[str]:
     return [sys.executable, "-m", "endorsegraph"]
 
 
-def timed_command(args: list[str], env: dict) -> float:
-    started = time.perf_counter()
+def timed_command(args: list[str], env: dict, cpu: bool = False) -> float:
+    """Wall-clock seconds of a command, or with `cpu` its CPU seconds (user and system, the
+    command's processes together): on a busy shared machine the CPU time is what the command
+    itself cost, the wall clock also counts the wait for a core."""
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     # Run outside any checkout: `python -m endorsegraph` would import a package in the cwd.
     done = subprocess.run(
         args, capture_output=True, text=True, env=env, check=False, cwd=tempfile.gettempdir()
     )
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
         raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    if cpu:
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return seconds
 
 
@@ -287,8 +293,8 @@ class Bench:
         cold, warm = [], []
         for _ in range(self.repeat):
             env = self.cache_env()
-            cold.append(timed_command(command, env))
-            warm.append(timed_command(command, env))
+            cold.append(timed_command(command, env, cpu=True))
+            warm.append(timed_command(command, env, cpu=True))
         c, w = median(cold), median(warm)
         self.add(
             "CLI withdrawals --candidate, warm (cache) vs cold",
@@ -361,9 +367,11 @@ class Bench:
         bundled_command = [*endorsegraph_command(), "withdrawals", "--csv"]
         timed_command(bundled_command, env)  # fills the cache
         for _ in range(self.repeat):
-            help_runs.append(timed_command([*endorsegraph_command(), "--help"], env))
-            bundled.append(timed_command(bundled_command, env))
-        python = median([timed_command([sys.executable, "-c", "pass"], env) for _ in range(self.repeat)])
+            help_runs.append(timed_command([*endorsegraph_command(), "--help"], env, cpu=True))
+            bundled.append(timed_command(bundled_command, env, cpu=True))
+        python = median(
+            [timed_command([sys.executable, "-c", "pass"], env, cpu=True) for _ in range(self.repeat)]
+        )
         value = max(median(help_runs), median(bundled))
         self.add(
             "start-up without spaCy (slower of --help and withdrawals on the bundled data)",
