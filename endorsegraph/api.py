@@ -21,6 +21,7 @@ from .graph.timeline import build_graph
 from .loaders.articles import Article
 from .loaders.batch import ExtractionCache, default_jobs
 from .loaders.fivethirtyeight import read_snapshot
+from .loaders.records import STDIN
 from .loaders.snapshots import SnapshotDiff, diff
 from .loaders.sources import SourceFile, detect, gather, in_load_order, load_sources, read_articles
 
@@ -152,8 +153,10 @@ def load(
         if not found and warn:
             warn(f"{path}: no source files in this folder")
         files += found
-    # A strict load raises on what a lenient one only warns about: it is never served from the cache.
-    graph = _graph(files, announce, warn, spacy_model, strict, cache and not strict)
+    # A strict load raises on what a lenient one only warns about, and standard input cannot be read
+    # twice (once for the key): neither is served from the cache.
+    from_stdin = any(str(f.path) == STDIN for f in files)
+    graph = _graph(files, announce, warn, spacy_model, strict, cache and not strict and not from_stdin)
     if warn and sample & set(paths) and set(paths) - sample:
         for message in _shared_with_sample(event_log(graph)):
             warn(message)

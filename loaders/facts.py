@@ -229,7 +229,7 @@ def _reports(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -> list[
         try:
             reports.append(columns.report(record, where, name))
             continue
-        except ValueError:
+        except (ValueError, TypeError):  # unhashable or odd values: the slow path words it
             pass
         try:
             reports.append(Report.of(event_from_record(record, where, name)))
