@@ -131,3 +131,29 @@ def test_adding_one_article_extracts_that_one(tmp_path: Path, monkeypatch):
     calls.clear()
     eg.extract([articles], jobs=1, cache=False)
     assert len(calls) == len(first) + 1
+
+
+def test_race_scoped_names_survive_the_cache(tmp_path: Path, private_cache: Path):
+    """Issue 10's scoping is in the registry the cache stores: entities' races, aliases per race,
+    who is named in full where. Read back, a surname and an alias still resolve in their race only."""
+    millbrook = Path(__file__).parent / "millbrook"
+    ridgeford = tmp_path / "ridgeford.csv"
+    ridgeford.write_text(
+        "actor,action,target,date,race\n"
+        "Sam Ortiz,endorse,Stringer,2024-05-01,ridgeford-council-2024\n"
+        "RTU,endorse,Sam Ortiz,2024-05-01,ridgeford-council-2024\n",
+        encoding="utf-8",
+    )
+    shutil.rmtree(private_cache / "endorsegraph" / "graphs", ignore_errors=True)
+    sources = ["sample", millbrook, ridgeford]
+    fresh = eg.load(sources, cache=False)
+    eg.load(sources)  # cold: built, then cached
+    assert len(_entries(private_cache)) == 1
+    warm = eg.load(sources)  # read back
+    assert canonical_dump(warm) == canonical_dump(fresh)
+    registry = warm.graph["registry"]
+    assert registry.resolve("RTU", "ridgeford-council-2024").name == "Ridgeford Tenants Union"
+    assert registry.resolve("Stringer", "millbrook-mayor-2024").name == "Dana Stringer"
+    assert registry.resolve("Stringer", "ridgeford-council-2024").race == "ridgeford-council-2024"
+    with pytest.raises(LookupError):
+        registry.resolve("RTU", "millbrook-mayor-2024")
