@@ -215,7 +215,13 @@ def _read(
     registry = Registry()
     extractions = _extraction_cache() if cache else None
     events = load_sources(files, registry, announce, keep, spacy_model, strict, cache=extractions)
-    return EventLog.from_events(events, registry), warnings
+    try:
+        log = EventLog.from_events(events, registry)
+    finally:
+        # An alias given to two entities (it explains the errors at its uses, if any).
+        for message in registry.alias_warnings:
+            keep(message)
+    return log, warnings
 
 
 @contextlib.contextmanager

@@ -203,7 +203,7 @@ def _registry_state(registry: Registry) -> tuple[list[tuple], dict]:
     rows: list[tuple] = []
     scalars: dict = {}
     for attribute, value in vars(registry).items():
-        if attribute == "entities":
+        if attribute == "entities" or attribute in Registry.TRANSIENT:
             continue
         if isinstance(value, dict) and all(isinstance(v, set) for v in value.values()):
             # Keys may be names, races (None: any) or (race, alias) pairs: stored as JSON.

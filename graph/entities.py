@@ -99,6 +99,9 @@ class Registry:
     article of another race never reaches them. `scope=None` is the scope of records with no race.
     """
 
+    # Load-time bookkeeping, not part of what the registry knows: a cache need not keep it.
+    TRANSIENT = ("alias_rows", "alias_warnings")
+
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._names: dict[str, set[str]] = {}  # normalized full name -> entity ids
@@ -109,6 +112,11 @@ class Registry:
         # Alias-table rows whose entity is not known yet: (where, alias, entity, race), applied by
         # the event log once every record is read (their entity may first appear in a facts file).
         self.pending_aliases: list[tuple[str, str, str, str | None]] = []
+        # Alias-table rows by (race, normalised alias): the entity and "file:line" that set it, and
+        # a warning for each row that gives an alias to a second entity (said once, at that row,
+        # rather than as an error at every use).
+        self.alias_rows: dict[tuple[str | None, str], tuple[str, str]] = {}
+        self.alias_warnings: list[str] = []
         self._alias_forms: list[tuple[str, str, str | None]] = []  # (alias as written, id, scope)
         self._keyed: dict[str, set[str]] = {}  # names of third-party sources' entities (see add)
 
@@ -147,10 +155,21 @@ class Registry:
             self.meet(entity.id, entity.race)
         return entity
 
-    def add_alias(self, alias: str, entity_id: str, scope: str | None = None) -> None:
-        """`alias` names `entity_id` in race `scope` (None: wherever the entity is known)."""
+    def add_alias(
+        self, alias: str, entity_id: str, scope: str | None = None, where: str | None = None
+    ) -> None:
+        """`alias` names `entity_id` in race `scope` (None: wherever the entity is known); `where` is
+        the alias-table row ("file:line") that says so."""
         entity = self.entities[entity_id]
         scope = scope if scope is not None else entity.race
+        if where is not None:
+            first = self.alias_rows.setdefault((scope, normalize(alias)), (entity_id, where))
+            if first[0] != entity_id:
+                other = self.entities[first[0]].name
+                self.alias_warnings.append(
+                    f"{where}: alias '{alias}' also names {other} ({first[1]}): it is ambiguous now; "
+                    f"where it is used, name {entity.name} or {other} by full name or id"
+                )
         if normalize(alias) not in {normalize(a) for a in entity.aliases + [entity.name]}:
             entity.aliases.append(alias)
         self._aliases.setdefault((scope, normalize(alias)), set()).add(entity_id)

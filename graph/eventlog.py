@@ -193,7 +193,7 @@ class _Names:
             except AmbiguousName as err:
                 problems.append(f"{where}: entity: {err}")
                 continue
-            registry.add_alias(alias, entity.id, scope)
+            registry.add_alias(alias, entity.id, scope, where)
         registry.pending_aliases.clear()
         return problems
 
@@ -233,6 +233,8 @@ def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, R
     problems = names.run(events)
     out: list[tuple[str, str, Report]] = []
     seen: set[tuple] = set()
+    # An ambiguous name is one problem, stated at its first use with the count of the others.
+    ambiguous: dict[tuple[str | None, str], list] = {}
     for event in events:
         where = event.origin or event.source.id
         scope = scope_of(event)
@@ -242,6 +244,12 @@ def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, R
             ("target", event.target, _target_kind(event), event.target_title),
         ):
             found = names.resolved[(scope, name)]
+            if isinstance(found, AmbiguousName):
+                uses = ambiguous.setdefault((scope, name), [len(problems), 0])
+                if uses[1] == 0:
+                    problems.append(f"{where}: {role}: {found}")
+                uses[1] += 1
+                break
             if not isinstance(found, str):
                 problems.append(f"{where}: {role}: {found}")
                 break
@@ -268,6 +276,9 @@ def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, R
         if key not in seen:
             seen.add(key)
             out.append((actor, target, event))
+    for at, count in ambiguous.values():
+        if count > 1:
+            problems[at] += f" (and {count - 1} more use{'s' if count > 2 else ''} of the same name)"
     if problems:
         raise InputError(problems)
     return out

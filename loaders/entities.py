@@ -125,7 +125,9 @@ def read_aliases(path: str | Path, registry: Registry) -> None:
             continue
         race = (row.get("race") or "").strip() or None
         try:
-            registry.add_alias(alias, registry.resolve(name, race if race else ANY).id, race)
+            registry.add_alias(
+                alias, registry.resolve(name, race if race else ANY).id, race, f"{path}:{line}"
+            )
         except UnknownName:
             # Perhaps an entity a facts file or article introduces: the event log decides.
             registry.pending_aliases.append((f"{path}:{line}", alias, name, race))

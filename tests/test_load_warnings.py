@@ -128,3 +128,28 @@ def test_cli_warnings_start_with_warning_and_the_place(write):
     assert result.exit_code == 0
     expected = f"warning: {path}:2: endorse with Jean Kim as both actor and target"
     assert expected in result.stderr.splitlines()
+
+
+def test_an_alias_given_to_two_entities_is_one_warning_at_its_row_not_an_error_per_use(write):
+    aliases = write("aliases.csv", "alias,entity\nGarcia,Maria Garcia\nGarcia,Luis Garcia\n")
+    facts = write(
+        "springfield.csv",
+        """
+        actor,action,target,date
+        Maria Garcia,endorse,Jean Kim,2023-03-01
+        Luis Garcia,endorse,Jean Kim,2023-03-02
+        Luis Garcia,withdraw,Jean Kim,2023-04-02
+        """,
+    )
+    graph, warnings = load_warnings(aliases, facts)
+    (warning,) = [w for w in warnings if "alias" in w]
+    assert warning.startswith(f"{aliases}:3: alias 'Garcia' also names Maria Garcia ({aliases}:2)")
+    assert len(eg.withdrawals(graph, candidate="Jean Kim")) == 1
+    # Used anyway, the ambiguous alias is one error for all its uses, after the warning that explains it.
+    used = write("used.csv", "actor,action,target\nGarcia,stand_by,Jean Kim\nGarcia,withdraw,Jean Kim\n")
+    said: list[str] = []
+    with pytest.raises(InputError) as failure:
+        eg.load([aliases, facts, used], warn=said.append)
+    (problem,) = failure.value.problems
+    assert problem.startswith(f"{used}:2: actor: 'Garcia' could mean 2 entities") and "1 more use" in problem
+    assert any(w.startswith(f"{aliases}:3: alias 'Garcia'") for w in said)
