@@ -71,7 +71,8 @@ TITLE_WORDS = {
     "assemblyperson", "legislator", "lawmaker", "freeholder", "selectman", "trustee",
     "executive", "chief", "director", "organiser", "organizer", "convener", "convenor", "head",
     "opposition", "shadow", "backbench", "backbencher", "veteran", "fellow", "tory", "rep", "sen", "gov",
-    "lt", "hon", "hon.",
+    "lt", "hon", "hon.", "co-chair", "co-chairman", "co-chairwoman", "co-founder", "co-president", "justice",
+    "retired",
 }  # fmt: skip
 
 
@@ -222,6 +223,9 @@ def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end))
 
 
+_MEMBERS_OF = re.compile(r"(?:Members|Leaders|Officials|Delegates|Officers) of (?:the )?(?=\S+ \S)")
+
+
 def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
     and people (two to four name words). Places and sentence-initial words are left out."""
@@ -241,6 +245,9 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
     for m in _ORG.finditer(text):
         name, start = _strip_leading(m.group(0), m.start())
+        members = _MEMBERS_OF.match(name)  # "Members of Inland Laborers Local 238": the local acts
+        if members:
+            name, start = name[members.end() :], start + members.end()
         words = name.split()
         # "Dan Whitaker for Congress": a person running for an office, not an organization
         if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
@@ -248,6 +255,15 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         untitled, _ = _strip_leading(name, 0, titles=True)
         if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
             continue  # "Council Member Ana Ruiz": a titled person
+        titled = [i for i, w in enumerate(words) if is_title(w)]
+        rest = words[titled[-1] + 1 :] if titled else []
+        if (
+            2 <= len(rest) <= 3
+            and (words[titled[-1]].lower() not in ORG_WORDS or words[titled[-1]] == "Justice")
+            and all(re.fullmatch(_WORD, w) for w in rest)
+            and not {w.lower() for w in rest} & ORG_WORDS
+        ):
+            continue  # "Supreme Court Justice Jane Roe": a titled person
         if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
             continue  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
         if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):

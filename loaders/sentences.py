@@ -135,6 +135,9 @@ _OFFICE_OF = re.compile(
     r",\s+(?:the\s+)?(?:\w+\s+)?(?:president|chair(?:man|woman|person)?|leader|head|director|spokes(?:man|woman|"
     r"person)|secretary|founder|co-founder|general\s+secretary)\s+of\s+(?:the\s+)?⟦(\d+)⟧"
 )
+_MEMBERS_OF = re.compile(
+    r"(?:^|[,;:]|\b(?:and|but))\s*(?:members|leaders|officials|delegates|officers)\s+of$"
+)
 _OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
 _CAPITALIZED = re.compile(r"\b(?:(?:O'|D')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
 _ACTION_WORD = re.compile(
@@ -435,6 +438,8 @@ class SentenceContext:
         if m.possessive:
             return True
         before = re.sub(r"(?:\s+(?:the|a|an))+$", "", " " + self.shape[: self.mention_at[index]].rstrip())
+        if _MEMBERS_OF.search(before):  # "Members of Inland Laborers Local 238 voted": the local acts
+            return False
         last = re.findall(r"[\w']+$", before)
         return bool(last) and last[0] in _PREPOSITIONS
 

@@ -1,0 +1,37 @@
+"""Endorsement forms of real news copy: passive and noun forms, lists and appositions of targets,
+noisy actors ("Members of X", "Co-chair Y") and actors named in a list after being counted.
+
+Short articles of a Harlow school-board and mayoral race written for the tests, with names that
+collide with the bundled NYC 2021 sample's (another Garcia, another Jean Kim), extracted with an
+empty registry: every name is met for the first time in the article."""
+
+import endorsegraph as eg
+from endorsegraph.graph.entities import Registry
+
+
+def triples(tmp_path, body: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "article.txt"
+    path.write_text("date 2024-05-10\nrace 2024 Harlow mayor\n\n" + body + "\n")
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+
+
+def test_members_of_an_organisation_are_the_organisation(tmp_path):
+    found = triples(
+        tmp_path,
+        "Members of Inland Laborers Local 238 voted on Tuesday to rescind the endorsement of Paul Garcia.",
+    )
+    assert found == {("Inland Laborers Local 238", "withdraw", "Paul Garcia")}
+
+
+def test_leading_role_words_are_titles(tmp_path):
+    found = triples(tmp_path, "Co-chair Jean Kim endorsed Desmond Kaye for mayor on Monday.")
+    assert found == {("Jean Kim", "endorse", "Desmond Kaye")}
+
+
+def test_judicial_titles_are_stripped(tmp_path):
+    found = triples(
+        tmp_path,
+        "Tomas Brevik picked up the endorsement of retired state Supreme Court Justice Jane Roe on Tuesday.",
+    )
+    assert found == {("Jane Roe", "endorse", "Tomas Brevik")}
