@@ -226,6 +226,20 @@ def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
 _MEMBERS_OF = re.compile(r"(?:Members|Leaders|Officials|Delegates|Officers) of (?:the )?(?=\S+ \S)")
 
 
+def _organizations_listed(name: str, start: int) -> list[tuple[str, int]]:
+    """ "Harlow Teachers Union and the Riverside Tenants Alliance": two organisations, each a full
+    name ending in an organisation word; anything else ("Friends and Neighbors of X") stays one."""
+    cut = re.search(r" and (?:the )?", name)
+    if cut:
+        first, second = name[: cut.start()], name[cut.end() :]
+        if all(
+            len(p.split()) >= 2 and p.split()[-1].lower() in ORG_WORDS and " and " not in p
+            for p in (first, second)
+        ):
+            return [(first, start), (second, start + cut.end())]
+    return [(name, start)]
+
+
 def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
     and people (two to four name words). Places and sentence-initial words are left out."""
@@ -267,9 +281,9 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
             continue  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
         if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
-            end = start + len(name)
-            if free(start, end):
-                take(Mention(start, end, name, name, entity_kind=guess_kind(name)))
+            for part, at in _organizations_listed(name, start):
+                if free(at, at + len(part)):
+                    take(Mention(at, at + len(part), part, part, entity_kind=guess_kind(part)))
     for m in _ACRONYM_ORG.finditer(text):  # "the GMB union": the acronym names the organization
         start, end = m.start(1), m.end(1)
         if free(start, end):

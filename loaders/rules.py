@@ -32,6 +32,11 @@ GROUP = rf"{M}(?:(?:,\s+and\s+(?:the\s+)?|,\s+or\s+|,\s+|\s+and\s+(?:the\s+)?|\s
 _W = r"[\w'-]+"  # a word
 _SUPPORT = r"(?:endorsements?|support|backing|nominations?)"
 _OWN = r"(?:its|their|his|her|the|our|my)"
+# "the support of", "the full backing of": a noun form of support, whose holder follows
+_SUPPORT_OF = (
+    r"(?:the\s+|an?\s+)?(?:(?:full|strong|early|continued|official|formal|public|unanimous)\s+)?"
+    r"(?:support|backing|endorsements?)\s+(?:of|from)"
+)
 _ALLEGE = (
     r"(?:sexually\s+)?(?:assault\w*|harass\w*|grop\w*|abus\w*|kiss\w*|rap(?:ed|ing)|attack\w*|"
     r"forc\w*|coerc\w*|threaten\w*|molest\w*|touch\w*|misconduct|bull(?:ied|ying)|intimidat\w*)"
@@ -172,6 +177,10 @@ RULES: tuple[Rule, ...] = (
         actor="sayer", modal_ok=True,
         hints=('retain', 'keep', 'continu', 'enjoy', 'has my', 'has our', 'has his', 'has her', 'has its',
                'has their')),
+    Rule("kept-support", "stand_by", _r(
+        rf"\b(?P<trig>(?:keeps?|kept|keeping|retains?|retained|retaining|continues\s+to\s+have|still\s+has)\s+"
+        rf"{_SUPPORT_OF})\s+(?:[\w'-]+,?\s+){{0,6}}?(?P<act>{GROUP})"),
+        actor="act", target="left", modal_ok=True, hints=('support', 'backing', 'endorsement')),
     Rule("endorsement-stands", "stand_by", _r(
         rf"\b(?P<trig>(?:its|their|his|her|our|my|the)\s+(?:\w+\s+)?(?:endorsement|support)\s+"
         rf"(?:of\s+(?P<tgt>{M})\s+)?(?:still\s+)?(?:stands|remains(?:\s+in\s+place)?|is\s+unchanged))"),
@@ -186,8 +195,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?!(?:the|a|an|its|their|his|in|on|for|by|to|as|with|and|of|at)\b)[a-z][\w-]*\s+){{0,2}}"
         rf"(?P<tgt>{GROUP})"), hints=('endors', 'recommend')),
     Rule("endorsed-by", "endorse", _r(
-        rf"\b(?P<trig>(?:was|were|been|is|are)\s+(?:\w+\s+)?endorsed\s+by)\s+(?:the\s+)?(?P<act>{GROUP})"),
-        actor="act", target="left", hints=('endorsed',)),
+        rf"\b(?P<trig>(?:was|were|been|is|are|being)\s+(?:\w+\s+)?(?:endorsed|backed|supported)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?by)\s+(?:the\s+)?(?P<act>{GROUP})"),
+        actor="act", target="left", hints=('endorsed', 'backed', 'supported')),
+    Rule("has-support", "endorse", _r(
+        rf"\b(?P<trig>(?:has|have|had|enjoys?|enjoyed|holds?|held)\s+{_SUPPORT_OF})\s+(?:[\w'-]+,?\s+){{0,6}}?"
+        rf"(?P<act>{GROUP})"), actor="act", target="left", hints=('support', 'backing', 'endorsement')),
     Rule("support-behind", "endorse", _r(
         rf"\b(?P<trig>(?:threw|throw|throws|throwing|put|puts|putting)\s+{_OWN}\s+(?:{_W}\s+)?"
         rf"(?:support|weight)\s+behind)\s+(?P<tgt>{GROUP})"), hints=('behind',)),

@@ -35,3 +35,33 @@ def test_judicial_titles_are_stripped(tmp_path):
         "Tomas Brevik picked up the endorsement of retired state Supreme Court Justice Jane Roe on Tuesday.",
     )
     assert found == {("Jane Roe", "endorse", "Tomas Brevik")}
+
+
+def test_passive_endorsements_name_the_endorser_after_by(tmp_path):
+    found = triples(
+        tmp_path,
+        "Dana Garcia was endorsed last month by the Harlow Federation of Labor (HFL). "
+        "Garcia is also backed by the Riverside Progressive Caucus.",
+    )
+    assert found == {
+        ("Harlow Federation of Labor", "endorse", "Dana Garcia"),
+        ("Riverside Progressive Caucus", "endorse", "Dana Garcia"),
+    }
+
+
+def test_having_the_support_of_is_an_endorsement(tmp_path):
+    found = triples(tmp_path, "Dana Garcia has the support of the Harlow Nurses Union.")
+    assert found == {("Harlow Nurses Union", "endorse", "Dana Garcia")}
+
+
+def test_keeping_the_backing_of_two_organisations_is_standing_by(tmp_path):
+    found = triples(
+        tmp_path,
+        "Despite the report, Tomas Brevik keeps the backing of the Harlow Teachers Union and the "
+        "Riverside Tenants Alliance.",
+    )
+    assert found == {
+        ("Harlow Teachers Union", "stand_by", "Tomas Brevik"),
+        ("Riverside Tenants Alliance", "stand_by", "Tomas Brevik"),
+    }
+
