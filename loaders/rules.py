@@ -28,7 +28,14 @@ __all__ = ["ACTOR_ROLES", "CALL_RESIGN", "CALL_WITHDRAW", "GROUP", "HINTS", "M",
            "validate"]  # fmt: skip
 
 M = r"⟦\d+⟧"
-GROUP = rf"{M}(?:(?:,\s+and\s+(?:the\s+)?|,\s+or\s+|,\s+|\s+and\s+(?:the\s+)?|\s+&\s+|\s+or\s+){M})*"
+# "A, B and incumbent board member C": words describing a listed person in front of the title
+_DESCRIBED = (
+    r"(?:(?:incumbent|former|current|fellow|longtime|veteran|retired|first-time|newcomer|board|school|"
+    r"council|city|county|state)\s+){0,3}"
+)
+GROUP = (
+    rf"{M}(?:(?:,\s+and\s+(?:the\s+)?|,\s+or\s+|,\s+|\s+and\s+(?:the\s+)?|\s+&\s+|\s+or\s+){_DESCRIBED}{M})*"
+)
 _W = r"[\w'-]+"  # a word
 _SUPPORT = r"(?:endorsements?|support|backing|nominations?)"
 _OWN = r"(?:its|their|his|her|the|our|my)"

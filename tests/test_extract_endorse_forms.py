@@ -65,3 +65,15 @@ def test_keeping_the_backing_of_two_organisations_is_standing_by(tmp_path):
         ("Riverside Tenants Alliance", "stand_by", "Tomas Brevik"),
     }
 
+
+def test_a_list_of_targets_gives_one_endorsement_each(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Harlow Teachers Association endorsed Ana Pell, Victor Osei and incumbent board member Jean Kim.",
+    )
+    assert found == {
+        ("Harlow Teachers Association", "endorse", "Ana Pell"),
+        ("Harlow Teachers Association", "endorse", "Victor Osei"),
+        ("Harlow Teachers Association", "endorse", "Jean Kim"),
+    }
+
