@@ -197,6 +197,13 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_W}\s+){{0,2}}?(?:support|endorsement|backing)\s+(?:for|of))\s+(?:[\w-]+,?\s+){{0,4}}?"
         rf"(?P<tgt>{GROUP})"), hints=('reiterat', 'reaffirm', 'renew', 'restat', 'repeat')),
     # --- endorsements
+    # "endorsed one of his rivals, Pike County Attorney Maren Oakhurst": the person in apposition
+    Rule("endorse-rival", "endorse", _r(
+        rf"\b(?P<trig>endorse[sd]?|endorsing|backs|backed|(?:threw|throw|throws|throwing|put|puts|putting)\s+"
+        rf"{_OWN}\s+(?:{_W}\s+)?(?:support|weight)\s+(?:behind|to))\s+(?:one\s+of\s+)?"
+        rf"(?:his|her|their|its|the|(?:{M}|[\w-]+)'s)\s+(?:{_W}\s+){{0,2}}?(?:rivals?|opponents?|challengers?|"
+        rf"competitors?|foes?)(?:\s+(?:in|for)\s+[^,⟦;]{{0,40}})?,\s+(?:[\w'-]+\s+){{0,4}}?(?P<tgt>{M})"),
+        hints=('rival', 'opponent', 'challenger', 'competitor', 'foe')),
     Rule("endorse", "endorse", _r(
         rf"\b(?P<trig>endorse[sd]?|endorsing|recommend(?:s|ed|ing)?)\s+"
         rf"(?:(?!(?:the|a|an|its|their|his|in|on|for|by|to|as|with|and|of|at)\b)[a-z][\w-]*\s+){{0,2}}"
@@ -210,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<act>{GROUP})"), actor="act", target="left", hints=('support', 'backing', 'endorsement')),
     Rule("support-behind", "endorse", _r(
         rf"\b(?P<trig>(?:threw|throw|throws|throwing|put|puts|putting)\s+{_OWN}\s+(?:{_W}\s+)?"
-        rf"(?:support|weight)\s+behind)\s+(?P<tgt>{GROUP})"), hints=('behind',)),
+        rf"(?:support|weight)\s+(?:behind|to))\s+(?P<tgt>{GROUP})"), hints=('behind', 'support to', 'weight to')),
     Rule("back", "endorse", _r(rf"\b(?P<trig>backs|backed)\s+(?P<tgt>{GROUP})"), hints=('backs', 'backed')),
     Rule("picked-up", "endorse", _r(
         rf"\b(?P<trig>(?:picked|picking|picks|pick)\s+up|won|wins|winning|received|receives|receiving|"

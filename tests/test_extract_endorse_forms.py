@@ -77,3 +77,21 @@ def test_a_list_of_targets_gives_one_endorsement_each(tmp_path):
         ("Harlow Teachers Association", "endorse", "Jean Kim"),
     }
 
+
+def test_the_rival_endorsed_is_the_person_in_apposition(tmp_path):
+    found = triples(
+        tmp_path,
+        "State Sen. Rob Haskins endorsed one of his rivals, "
+        "Pike County Commonwealth's Attorney Maren Oakhurst.",
+    )
+    assert found == {("Rob Haskins", "endorse", "Maren Oakhurst")}
+
+
+def test_support_thrown_to_an_opponent_goes_to_the_person_named_after_the_comma(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Harlow Tenants Union threw its support to Garcia's opponent in the District 2 race, "
+        "neighborhood council chair Desmond Kaye.",
+    )
+    assert found == {("Harlow Tenants Union", "endorse", "Desmond Kaye")}
+
