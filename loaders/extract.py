@@ -250,7 +250,12 @@ class Extractor:
             named = context.subject_group() if pending else []
             if pending and sentence.paragraph in listed:  # "The following legislators signed: - Rep. A …"
                 named = listed.pop(sentence.paragraph)
+            among = context.named_among() if pending else []
             for waiting in list(pending):
+                if among:  # "Among the signers were A, B and C": some of those counted, each one acts
+                    found += [dataclasses.replace(waiting, actor=name, awaiting=0) for name in among]
+                    pending.remove(waiting)
+                    continue
                 # the counted actors, named as this sentence's subject ("A, B and C said ...")
                 if len(named) > 1 and waiting.awaiting in (len(named), ANY_COUNT):
                     found += [dataclasses.replace(waiting, actor=name, awaiting=0) for name in named]

@@ -98,11 +98,12 @@ _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", 
 _RANKED = ("endorse", "withdraw", "stand_by")
 ANY_COUNT = -1  # "several": any number of names will do
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "several": ANY_COUNT, "a dozen": 12}  # fmt: skip
+                "ten": 10, "eleven": 11, "twelve": 12, "several": ANY_COUNT, "a dozen": 12}  # fmt: skip
 # "Five City Council members", "Two Labour councillors": actors counted now, named in a later sentence
 _COUNTED = re.compile(
     r"(?:^|[,;]\s*|\s-\s+|\b(?:and|but)\s+)(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"a dozen)\s+(?:[\w.'⟦⟧-]+\s+){0,4}?(?:members|signatories|signers|councillors|councilors|lawmakers|"
+    r"a dozen|eleven|twelve|\d{1,3})\s+(?:[\w.'⟦⟧-]+\s+){0,4}?"
+    r"(?:members|signatories|signers|councillors|councilors|lawmakers|"
     r"senators|officials|legislators|representatives|leaders|unions|groups|organizations|organisations|activists|democrats|"
     r"republicans|mayors|candidates)\b"
 )
@@ -137,6 +138,10 @@ _OFFICE_OF = re.compile(
 )
 _MEMBERS_OF = re.compile(
     r"(?:^|[,;:]|\b(?:and|but))\s*(?:members|leaders|officials|delegates|officers)\s+of$"
+)
+_AMONG = re.compile(
+    r"\s*(?:among\s+(?:the|those|them)\b[^⟦.;]{0,40}?\b(?:were|are|was|is|included?)|"
+    r"(?:the\s+)?(?:signers|signatories|signees)\s+(?:were|are|included?))\s+"
 )
 _OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
 _CAPITALIZED = re.compile(r"\b(?:(?:O'|D')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
@@ -716,7 +721,8 @@ class SentenceContext:
                 re.sub(r"^\s+of\s+(?:the\s+)?⟦\d+⟧", "", self.shape[counted.end() : trig]) if counted else ""
             )
             if counted and not re.search(r"⟦\d+⟧", between):
-                awaiting = _COUNT_WORDS[counted.group("count")]
+                count = counted.group("count")
+                awaiting = int(count) if count.isdigit() else _COUNT_WORDS[count]
                 actors = [""]  # named in a following sentence, see Extractor.extract
         if not actors:
             self.failure = "no actor found"
@@ -917,6 +923,15 @@ class SentenceContext:
         if _STATEMENT.match(tail) or re.search(rf"\b{_SPEECH}\b", tail[:40]):
             return tail
         return None
+
+    def named_among(self) -> list[str]:
+        """ "Among the signers were Mayors A of X, B of Y and C of Z": some of the actors counted before."""
+        among = _AMONG.match(self.shape)
+        if not among:
+            return []
+        group = re.match(GROUP, self.shape[among.end() :])
+        names = self._names(self._group(group.group(0)), "subject") if group else []
+        return names if len(names) > 1 else []
 
     def subject_group(self) -> list[str]:
         """The names of the sentence's subject when it names several actors ("A, B and C said")."""

@@ -95,3 +95,15 @@ def test_support_thrown_to_an_opponent_goes_to_the_person_named_after_the_comma(
     )
     assert found == {("Harlow Tenants Union", "endorse", "Desmond Kaye")}
 
+
+def test_actors_counted_then_listed_among_the_signers_each_endorse(tmp_path):
+    found = triples(
+        tmp_path,
+        "On Monday, 11 mayors endorsed Quentin Vale for governor. Among the signers were Mayors Ann Lutz "
+        "of Dover, Bo Keller of Milton and Jean Kim of Salem.",
+    )
+    assert found == {
+        ("Ann Lutz", "endorse", "Quentin Vale"),
+        ("Bo Keller", "endorse", "Quentin Vale"),
+        ("Jean Kim", "endorse", "Quentin Vale"),
+    }
