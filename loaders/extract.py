@@ -2,8 +2,9 @@
 
 Offline and deterministic: spaCy's blank English pipeline (tokenizer and sentencizer, or a trained
 pipeline the user names) splits sentences; names come from the entities and alias tables plus
-proper-name rules; actions from the rules in rules.py. Short names and pronouns resolve within one
-article only, and a short name that could mean two people of the article stays unresolved.
+proper-name rules; actions from the rules in rules.jsonl (ARCHITECTURE.md lists the parts). Short
+names and pronouns resolve within one article only, and a short name that could mean two people of
+the article stays unresolved.
 
 Dates: a date phrase belongs to the clause it stands in; a clause with its own event keeps its date
 to itself. An event with no date phrase takes the date of a dated statement by the same actor in
@@ -26,25 +27,21 @@ from ..graph.entities import Registry
 from ..graph.errors import InputError
 from ..graph.events import Event, Source
 from .articles import Article
+from .clauses import Sentence
+from .coreference import ACTS_FOR
 from .datetext import DateMention, find_dates
 from .mentions import Gazetteer, Mention, absorb_qualifier, absorb_title, fold, is_title, proper_names
-from .rules import HINTS
-from .sentences import ACTS_FOR, ANY_COUNT, Found, Sentence, SentenceContext, State
+from .roles import ANY_COUNT, Found
+from .rules import RULE_SET
+from .sentences import Reading, SentenceContext
 
 __all__ = ["Extraction", "Extractor", "Skipped"]
 
-# Words without which a paragraph holds nothing any rule could fire on: every rule's hints, plus the
-# words that name who speaks and quotes (a superset is fine: a false positive costs only a spaCy pass).
-# Substring tests: far faster than one long alternation.
-_EVENTFUL_WORDS = tuple(sorted(set(HINTS) - {"'s"} | {
-    "deni", "deny", "said", "says", "told", "nomination", '"', "\u201c", "\u201d", "accus", "alleg", "endors",
-    "resign", "step", "conced", "exit", "ended", "ending", "ends", "came forward",
-}))  # fmt: skip
-
 
 def _eventful(text: str) -> bool:
-    """Could a rule fire anywhere in this (lowercased) text?"""
-    return any(word in text for word in _EVENTFUL_WORDS)
+    """Could a rule fire anywhere in this (lowercased) text? Substring tests: far faster than one
+    long alternation; a false positive costs only a spaCy pass."""
+    return any(word in text for word in RULE_SET.paragraph_words)
 
 
 _CREDIT = re.compile(
@@ -98,6 +95,7 @@ class Extractor:
         import spacy
 
         self.registry = registry
+        self.rules = RULE_SET
         self._gazetteers: dict[str | None, Gazetteer] = {}  # one per race: names never cross races
         if spacy_model:
             try:
@@ -216,9 +214,8 @@ class Extractor:
         sentences = self._sentences(article, folded)
         mentions = self._mentions(folded, article.body_start, article.scope)
         starts = [m.start for m in mentions]
-        state = State()
+        reading = Reading(article, folded, rules=self.rules)
         found: list[Found] = []
-        unresolved: list[str] = []
         quote_open = False
         pending: list[Found] = []  # events whose counted actors a later sentence names
         skipped: list[Skipped] = []
@@ -244,9 +241,7 @@ class Extractor:
             hi = bisect.bisect_left(starts, sentence.end)
             sent_mentions = [m for m in mentions[lo:hi] if m.end <= sentence.end]
             author = self._author(article, folded, mentions, sentence.post) if sentence.post else None
-            context = SentenceContext(
-                article, folded, sentence, number, sent_mentions, state, unresolved, quote_open, author
-            )
+            context = SentenceContext.read(reading, sentence, number, sent_mentions, quote_open, author)
             named = context.subject_group() if pending else []
             if pending and sentence.paragraph in listed:  # "The following legislators signed: - Rep. A …"
                 named = listed.pop(sentence.paragraph)
@@ -288,7 +283,8 @@ class Extractor:
                             f.span, f.own_date = Span(sentence.said_on, sentence.said_on), True
                             f.date_text = sentence.said_on.isoformat()
             context.finish(dates)
-        return Extraction(self._events(article, found, sentences, state.anchors), unresolved, skipped)
+        anchors = reading.state.anchors
+        return Extraction(self._events(article, found, sentences, anchors), reading.unresolved, skipped)
 
     def _author(self, article: Article, folded: str, mentions: list[Mention], post: tuple[int, int]) -> str:
         """Who signs an embedded post: the name in its attribution line, without titles."""

@@ -1,0 +1,274 @@
+"""Mentions that need the article so far: short names ("Garcia" for the Ana Garcia named before),
+acronyms, descriptions ("the union", "the senator") and pronouns, and what one article remembers
+as it is read (State). A short name that could mean two people of the article stays unresolved;
+names never come from another article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..graph.dates import Span
+from .clauses import Clause
+from .mentions import Mention, is_title
+
+__all__ = ["ACTS_AS_ORG", "ACTS_FOR", "State", "names", "resolve", "sentence_mentions"]
+
+ACTS_AS_ORG = re.compile(
+    r"^'s\s+(?:executive\s+board|editorial\s+board|board|leadership|members|delegates|executive\s+committee|"
+    r"national\s+executive|state\s+executive|executive|committee|council|branch|chapter)\b"
+)
+# "Halvorsen's campaign called the claims untrue": the campaign, office or lawyer speaks for its person
+ACTS_FOR = re.compile(
+    rf"{ACTS_AS_ORG.pattern}|^'s\s+(?:campaign|office|lawyer|attorney|spokes(?:man|woman|person)|team|solicitor)\b"
+    r"(?!\s+(?:manager|chair|staff|office|headquarters|director|aide|event|rally|bus|website|account|finances?|"
+    r"funds?|ads?|spending)\b)"
+)
+_CAPITALIZED = re.compile(r"\b(?:(?:O'|D')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them|it)\b", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    r"\bthe\s+(group|union|party|organization|organisation|coalition|committee|senator|lawmaker|"
+    r"candidate|governor|mayor|congressman|congresswoman|assemblyman|assemblywoman|councilman|"
+    r"councilwoman|comptroller|legislator|president|federation|association|caucus|alliance|club|league|"
+    r"network|council)\b",
+    re.IGNORECASE,
+)
+_ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", "coalition", "committee",
+                     "federation", "association", "caucus", "alliance", "club", "league", "network",
+                     "council"}  # fmt: skip
+_OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
+_UNION_WORDS = re.compile(r"union|local|workers|teachers|teamsters")
+
+
+@dataclass
+class State:
+    """What one article has said so far: who was named, who spoke, which actor dated a statement."""
+
+    persons: list[str] = field(default_factory=list)  # resolved person names in order of mention
+    person_counts: dict[str, int] = field(default_factory=dict)
+    target_counts: dict[str, int] = field(default_factory=dict)  # how often each name was an event's target
+    orgs: list[tuple[str, str | None]] = field(default_factory=list)  # (name, kind)
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # person -> the title last seen with the name
+    subjects: list[tuple[str, bool]] = field(default_factory=list)  # (name, is_person) of each subject
+    anchors: dict[str, list[tuple[int, Span, str]]] = field(default_factory=dict)  # actor -> (at, day, text)
+    accusers: dict[str, list[str]] = field(default_factory=dict)  # accused -> accusers
+    last_group: list[str] = field(default_factory=list)  # the last subject that named several actors
+
+    def saw(self, mention: Mention) -> None:
+        if mention.name is None:
+            return
+        if mention.is_person:
+            self.persons.append(mention.name)
+            self.person_counts[mention.name] = self.person_counts.get(mention.name, 0) + 1
+            words = mention.name.split()
+            if len(words) >= 2:
+                self.surnames.setdefault(words[-1], set()).add(mention.name)
+            if mention.title:
+                self.titles[mention.name] = mention.title.lower()
+        else:
+            self.orgs.append((mention.name, mention.entity_kind))
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.name) if w[:1].isupper())
+            for acronym in (initials, mention.extra.get("acronym")):
+                if acronym and len(acronym) >= 2:
+                    self.acronyms.setdefault(acronym, mention.name)
+
+    def titled(self, word: str) -> str | None:
+        """ "the mayor": the last person named with that title, else the last person named."""
+        for name in reversed(self.persons):
+            if word in self.titles.get(name, ""):
+                return name
+        return self.persons[-1] if self.persons else None
+
+    def last_subject(self, person: bool) -> str | None:
+        for name, is_person in reversed(self.subjects):
+            if is_person == person:
+                return name
+        return None
+
+    def last_org(self, word: str) -> tuple[str, str | None] | None:
+        for name, kind in reversed(self.orgs):
+            low = name.lower()
+            if word == "union" and not (kind == "union" or _UNION_WORDS.search(low)):
+                continue
+            if word == "party" and not (kind == "party" or "party" in low):
+                continue
+            return name, kind
+        return None
+
+    def focus(self, exclude: list[str]) -> str | None:
+        """The person the article is most about: most often the target of its events so far, then
+        most often named."""
+        names = [n for n in self.person_counts if n not in exclude]
+        if not names:
+            return None
+        return max(names, key=lambda n: (self.target_counts.get(n, 0), self.person_counts[n]))
+
+
+def sentence_mentions(
+    folded: str,
+    start: int,
+    end: int,
+    names: list[Mention],
+    state: State,
+    unresolved: list[str],
+    article_id: str,
+) -> list[Mention]:
+    """The sentence's mentions: `names` (found by the gazetteer and proper-name rules) plus the
+    short names, acronyms, descriptions and pronouns that need the article so far, in text order.
+    A short name that could mean two people is noted in `unresolved` and left without a name."""
+    text = folded[start:end]
+    taken = [(m.start, m.end) for m in names]
+    extra: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    surnames = state.surnames
+    here: dict[str, set[str]] = {}  # full names earlier in this very sentence, by surname
+    full_names = [n for n in names if n.is_person and n.name and " " in n.name]  # in order
+    seen = 0
+    for m in _CAPITALIZED.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        word = m.group(0)
+        while seen < len(full_names) and full_names[seen].end <= a:
+            name = full_names[seen].name
+            here.setdefault(name.split()[-1], set()).add(name)  # type: ignore[union-attr]
+            seen += 1
+        if not free(a, b):
+            continue
+        people = (
+            (state.surnames.get(word, set()) | here.get(word, set()))
+            if word in surnames or word in here
+            else ()
+        )
+        if people:
+            if len(people) == 1:
+                extra.append(Mention(a, b, word, next(iter(people)), kind="short", entity_kind="person"))
+            else:
+                listed = ", ".join(sorted(people))
+                unresolved.append(f"{article_id}:{a}: '{word}' could mean {listed}: left unresolved")
+                extra.append(Mention(a, b, word, None, kind="short", note="ambiguous"))
+            taken.append((a, b))
+        elif word.isupper() and word in state.acronyms:
+            extra.append(Mention(a, b, word, state.acronyms[word], kind="short", entity_kind="organization"))
+            taken.append((a, b))
+    for m in _DESCRIPTION.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        if not free(a, b):
+            continue
+        word = m.group(1).lower()
+        if word in _ORG_DESCRIPTIONS:
+            org = state.last_org(word)
+            mention = Mention(a, b, m.group(0), org[0] if org else None, kind="description",
+                              entity_kind=(org[1] if org else None) or "organization")  # fmt: skip
+        else:
+            if folded.startswith("'s", b):
+                continue  # "the governor's race": not a person
+            person = state.titled(word)
+            mention = Mention(a, b, m.group(0), person, kind="description", entity_kind="person")
+        mention.possessive = folded.startswith("'s", b) and not ACTS_FOR.match(folded[b : b + 40])
+        extra.append(mention)
+        taken.append((a, b))
+    for m in _PRONOUN.finditer(text):
+        a, b = start + m.start(), start + m.end()
+        word = m.group(0).lower()
+        if not free(a, b):
+            continue
+        if word == "her":
+            after = text[m.end() :].lstrip()
+            if not (after[:1] in ("", ".", ",", ";", '"', ")", "!", "?") or _OBJECT_FOLLOWER.match(after)):
+                continue  # "her endorsement": a determiner, not a mention
+        kind = "organization" if word in ("it", "they", "them") else "person"
+        extra.append(Mention(a, b, m.group(0), None, kind="pronoun", entity_kind=kind))
+        taken.append((a, b))
+    for mention in extra:
+        if mention.kind == "short":
+            mention.possessive = folded.startswith("'s", mention.end) and not ACTS_FOR.match(
+                folded[mention.end : mention.end + 40]
+            )
+            if mention.is_person:
+                _take_title(folded, mention, start, taken)
+    return sorted(names + extra, key=lambda m: m.start)
+
+
+def _take_title(folded: str, mention: Mention, floor: int, taken: list[tuple[int, int]]) -> None:
+    """ "Ms Matheson", "Deputy Mayor Fairleigh": the title words in front belong to the short name."""
+    start = mention.start
+    for _ in range(3):
+        word = _WORD_BEFORE.search(folded, max(floor, start - 30), start)
+        if not word or not is_title(word.group(1)) or any(a < start and b > word.start() for a, b in taken):
+            break
+        start = word.start()
+    if start < mention.start:
+        mention.title = folded[start : mention.start].strip()
+        mention.start = start
+
+
+def resolve(clause: Clause, state: State, index: int, role: str, exclude: Iterable[str] = ()) -> str | None:
+    """The name mention `index` stands for: its own, or for a pronoun, the subject already named in
+    this sentence, else the last subject before it (as a subject), or of the people just named, the
+    one events have been about (as an object)."""
+    mentions = clause.mentions
+    m = mentions[index]
+    if m.kind != "pronoun":
+        return m.name
+    word = m.text.lower()
+    person = word in ("he", "she", "him", "her")
+    if word in ("he", "she", "it", "they") and role != "object":
+        for j in range(index):
+            other = mentions[j]
+            named = other.kind != "pronoun" and other.name and other.is_person == person
+            if named and not clause.in_quote(clause.mention_at[j]) and not clause.objectish(j):
+                return other.name
+        name = state.last_subject(person)
+        if name:
+            return name
+        if not person and state.orgs:
+            return state.orgs[-1][0]
+        return None
+    pool = reversed(state.persons) if person else (name for name, _ in reversed(state.orgs))
+    earlier = [mentions[j].name for j in range(index) if mentions[j].name and mentions[j].is_person == person]
+    exclude = set(exclude)
+    recent: list[str] = []
+    for name in itertools.chain(reversed(earlier), pool):  # type: ignore[arg-type]
+        if name not in exclude and name not in recent:
+            recent.append(name)
+            if len(recent) == 4:
+                break
+    if not recent:
+        return None
+    # "urged him to step aside": of the people just named, the one events have been about
+    counts = state.target_counts
+    best = max(recent, key=lambda n: counts.get(n, 0))
+    return best if person and counts.get(best, 0) > counts.get(recent[0], 0) else recent[0]
+
+
+def names(
+    clause: Clause, state: State, indexes: list[int], role: str, exclude: Iterable[str] = ()
+) -> list[str]:
+    """The names of mentions `indexes`, each once ('they' may stand for a group)."""
+    out: list[str] = []
+    exclude = list(exclude)
+    for i in indexes:
+        found = _plural(clause, state, i) if clause.mentions[i].text.lower() in ("they", "them") else []
+        found = found or [resolve(clause, state, i, role=role, exclude=exclude)]  # type: ignore[list-item]
+        out += [n for n in found if n and n not in out and n not in exclude]
+    return out
+
+
+def _plural(clause: Clause, state: State, index: int) -> list[str]:
+    """'they': the group named as subject earlier in this sentence, else the last such group."""
+    for j in range(index):
+        named = clause.mentions[j].kind != "pronoun" and clause.subject_like(j)
+        if named and not clause.in_quote(clause.mention_at[j]):
+            group = clause.left(clause.mention_at[j] + 1)
+            found = [clause.mentions[k].name for k in group if clause.mentions[k].name]
+            if len(found) > 1:
+                return found  # type: ignore[return-value]
+    return list(state.last_group)

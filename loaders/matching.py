@@ -1,0 +1,83 @@
+"""Rule matching: which rules fire where in a sentence's shape, and which matches a negation, a
+modal or a condition blocks. Deciding who did what to whom is roles.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .rules import Rule, RuleSet
+
+__all__ = ["HYPOTHETICAL", "MODAL", "NEGATION", "Hit", "Matcher", "blocked_by"]
+
+NEGATION = re.compile(
+    r"(?:\bnot|n't|\bnever|\bdeclin\w+\s+to|\brefus\w+\s+to|\bno\s+plans?\s+to|\bdenied\s+that|\bwithout|"
+    r"\bstop\w*\s+short\s+of|\bfell\s+short\s+of|\bfail\w*\s+to|\bhas\s+yet\s+to|\bhave\s+yet\s+to)"
+    r"(?:\s+[\w'-]+){0,3}\s*$"
+)
+MODAL = re.compile(
+    r"(?:\bwill|\bwould|\bcould|\bmight|\bmay|\bplans?\s+to|\bplanning\s+to|\bexpected\s+to|\bconsider\w*|"
+    r"\bthreaten\w*\s+to|\bcompelled\s+to|\bgoing\s+to|\bready\s+to|\bif)(?:\s+[\w'-]+){0,3}\s*$"
+)
+# "If these allegations are true, he should step aside": a condition, not an event
+HYPOTHETICAL = re.compile(
+    r"(?:\bif\b|\bunless\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
+)
+
+
+def blocked_by(before: str, modal_ok: bool = False) -> str | None:
+    """Why the words before a trigger keep it from being an event: negation, modal, hypothetical."""
+    if NEGATION.search(before[-60:]):
+        return "negation"
+    if not modal_ok and MODAL.search(before[-50:]):
+        return "modal"
+    if HYPOTHETICAL.search(before[-120:]):
+        return "hypothetical"
+    return None
+
+
+@dataclass(slots=True)
+class Hit:
+    """One rule's match in a shape: where its trigger stands, and what blocks it (if anything)."""
+
+    rule: Rule
+    match: re.Match
+    trig: int  # the trigger's position in the shape
+    blocked: str | None = None  # negation, modal or hypothetical
+    released: bool = False  # nothing was made of it: its words are free for later rules
+
+    def release(self) -> None:
+        self.released = True
+
+
+class Matcher:
+    """Tries a rule set's rules, in order, on shapes: a rule is tried only when the shape holds one
+    of its hints; a match overlapping one an earlier rule claimed is passed over."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules.rules
+        self.hints = rules.hints
+
+    def hits(self, shape: str, in_quote: Callable[[int], object]) -> Iterator[Hit]:
+        """The matches in `shape`, in rule order, whose trigger stands inside a quotation exactly
+        when the rule wants one. A hit claims its words until the caller releases it (it made
+        nothing of it, or its rule does not claim) before asking for the next hit."""
+        claimed: list[tuple[int, int]] = []
+        present = {hint for hint in self.hints if hint in shape}
+        for rule in self.rules:
+            if rule.hints and present.isdisjoint(rule.hints):
+                continue
+            for match in rule.pattern.finditer(shape):
+                a, b = match.span()
+                if any(a < y and b > x for x, y in claimed):
+                    continue
+                trig = match.start("trig")
+                if bool(in_quote(trig)) != rule.in_quotes:
+                    continue
+                claimed.append((a, b))
+                hit = Hit(rule, match, trig, blocked_by(shape[:trig], rule.modal_ok))
+                yield hit
+                if hit.released:
+                    claimed.pop()
