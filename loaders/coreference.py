@@ -127,7 +127,10 @@ def sentence_mentions(
     extra: list[Mention] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        for x, y in taken:  # noqa: SIM110 - a plain loop: no generator for each capitalized word
+            if a < y and b > x:
+                return False
+        return True
 
     surnames = state.surnames
     here: dict[str, set[str]] = {}  # full names earlier in this very sentence, by surname

@@ -65,7 +65,7 @@ class Matcher:
         when the rule wants one. A hit claims its words until the caller releases it (it made
         nothing of it, or its rule does not claim) before asking for the next hit."""
         claimed: list[tuple[int, int]] = []
-        present = {hint for hint in self.hints if hint in shape}
+        present = set(filter(shape.__contains__, self.hints))
         for rule in self.rules:
             if rule.hints and present.isdisjoint(rule.hints):
                 continue
