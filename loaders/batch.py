@@ -15,7 +15,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,9 +125,42 @@ def _start_worker(registry: Registry, spacy_model: str | None) -> None:
     _WORKER = Extractor(registry, spacy_model)
 
 
-def _extract_in_worker(article: Article) -> Extraction:
+def _extract_chunk(chunk: list[Article]) -> list[Extraction]:
     assert _WORKER is not None
-    return _WORKER.extract(article)
+    return [_WORKER.extract(article) for article in chunk]
+
+
+@contextlib.contextmanager
+def _pool(jobs: int, registry: Registry, spacy_model: str | None) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes with an extractor each. Forked workers inherit the parent's: spaCy and the
+    compiled rules are loaded once (a second of CPU) instead of once per worker, and the registry
+    is not pickled to each of them."""
+    global _WORKER
+    if "fork" not in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(registry, spacy_model)) as pool:
+            yield pool
+        return
+    _start_worker(registry, spacy_model)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool
+    finally:
+        _WORKER = None
+
+
+def _chunks(items: Sequence[Article], jobs: int) -> list[list[Article]]:
+    """Chunks of about the same length in characters, a few per worker so that the slowest does not
+    keep the others waiting, and few enough that sending them costs little."""
+    target = max(1, sum(len(a.text) for a in items) // (jobs * 8))
+    chunks: list[list[Article]] = [[]]
+    size = 0
+    for article in items:
+        if size >= target:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(article)
+        size += len(article.text)
+    return chunks
 
 
 def extract_all(
@@ -154,14 +187,9 @@ def extract_all(
         pending = [articles[i] for i in todo]
         done: list[Extraction] = []
         if jobs > 1 and len(pending) >= 2 * jobs:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            chunk = max(1, min(64, len(pending) // (jobs * 8)))
-            with ProcessPoolExecutor(
-                jobs, mp_context=context, initializer=_start_worker, initargs=(registry, spacy_model)
-            ) as pool:
-                for result in pool.map(_extract_in_worker, pending, chunksize=chunk):
-                    done.append(result)
+            with _pool(jobs, registry, spacy_model) as pool:
+                for extractions in pool.map(_extract_chunk, _chunks(pending, jobs)):
+                    done += extractions
                     if progress:
                         progress(len(articles) - len(todo) + len(done), len(articles))
         else:
