@@ -49,6 +49,10 @@ def _native(value: Any) -> Any:
 class EmbeddedSession:
     """Neo4j-dialect Cypher in-process on a kglite graph."""
 
+    # `push` writes a dataset the graph does not hold yet with CREATE, not MERGE: in-process, with
+    # no concurrent writer, nothing can appear between the check and the write.
+    creates_new_datasets = True
+
     def __init__(self) -> None:
         import kglite
 

@@ -29,6 +29,7 @@ _ACTION_ORDER = {s.value: i for i, s in enumerate(ACTION_TABLE)}
 ROLE_LABELS = {"candidate": "Candidate", "endorser": "Endorser", "accuser": "Accuser"}
 KIND_LABELS = {"person": "Person", "race": "Race"}  # every other kind is an :Organization
 DEFAULT_DATASET = "endorsegraph"
+CREATE_BATCH = 5000  # rows per CREATE statement on the embedded engine (larger gains nothing)
 
 SCHEMA = [
     "CREATE CONSTRAINT endorsegraph_entity_key IF NOT EXISTS "
@@ -60,12 +61,48 @@ def _iso(day: Any) -> str | None:
     return day.isoformat() if day else None
 
 
+class _Formats:
+    """What many rows share, formatted once per plan: a span's three ISO days (spans repeat
+    across thousands of edges; rows share the dict, so nothing may change a row's dates), a
+    fact's evidence lines (a fact is its own edge and part of its endorsement's), an actor's
+    title on a day."""
+
+    def __init__(self, registry: Any):
+        self.registry = registry
+        self.spans: dict[tuple[str, Span | None, Span | None], dict[str, Any]] = {}
+        self.evidence: dict[int, list[str]] = {}
+        self.titles: dict[tuple[str, Any], str | None] = {}
+
+    def dates(self, span: Span | None, end: Span | None = None, interval: bool = False) -> dict[str, Any]:
+        """An event's date, not_before, not_after; an interval's valid_from… and valid_to…"""
+        key = ("interval" if interval else "event", span, end)
+        found = self.spans.get(key)
+        if found is None:
+            interval_dates = {**_span("valid_from", span), **_span("valid_to", end)} if interval else None
+            found = self.spans[key] = interval_dates or _span("", span)
+        return found
+
+    def fact_evidence(self, fact: Fact) -> list[str]:
+        found = self.evidence.get(id(fact))
+        if found is None:
+            found = self.evidence[id(fact)] = _evidence(fact)
+        return found
+
+    def title(self, entity_id: str, day: Any) -> str | None:
+        key = (entity_id, day)
+        if key not in self.titles:
+            self.titles[key] = self.registry[entity_id].title_on(day)
+        return self.titles[key]
+
+
 def _span(prefix: str, span: Span | None) -> dict[str, str | None]:
+    """valid_from, valid_from_not_before, …; with no prefix (an event's): date, not_before, not_after."""
     span = span or Span()
+    bound = f"{prefix}_" if prefix else ""
     return {
-        prefix: _iso(span.exact),
-        f"{prefix}_not_before": _iso(span.not_before),
-        f"{prefix}_not_after": _iso(span.not_after),
+        prefix or "date": _iso(span.exact),
+        f"{bound}not_before": _iso(span.not_before),
+        f"{bound}not_after": _iso(span.not_after),
     }
 
 
@@ -97,19 +134,39 @@ def _evidence(fact: Fact) -> list[str]:
     return [f"{source}: {sentence}" for source, sentence in fact.evidence]
 
 
-def _fact_props(graph: nx.MultiDiGraph, fact: Fact, rank: int | None, interval: Endorsement | None):
-    actor = store.registry(graph)[fact.actor]
+def _fact_props(formats: _Formats, fact: Fact, rank: int | None, interval: Endorsement | None):
     return {
         "rank": rank,
         "group": fact.group,
         "race": fact.race,
         "note": fact.note,
         "source_ids": fact.source_ids,
-        "evidence": _evidence(fact),
+        "evidence": formats.fact_evidence(fact),
         "conflicts": fact.conflicts,
-        "actor_title": actor.title_on(fact.span.latest),
+        "actor_title": formats.title(fact.actor, fact.span.latest),
         "endorsement": interval.id if interval else None,
         "implied": bool(interval and interval.implied),
+    }
+
+
+def _endorsement_props(formats: _Formats, u: str, e: Endorsement) -> dict[str, Any]:
+    opening = e.opened_by
+    facts = e.facts
+    return {
+        "rank": e.rank,
+        "group": e.group,
+        "implied": e.implied,
+        "ended_by": e.ended_by,
+        "source_ids": e.source_ids,
+        "evidence": [x for f in facts for x in formats.fact_evidence(f)],
+        "event_id": opening.id if opening else None,
+        "event_source_ids": opening.source_ids if opening else [],
+        "note": opening.note if opening else None,
+        "conflicts": opening.conflicts if opening else [],
+        "interval_conflicts": [c for f in facts for c in f.conflicts],
+        "race": next((f.race for f in facts if f.race), None),
+        "event_race": opening.race if opening else None,
+        "actor_title": formats.title(u, e.start.latest),
     }
 
 
@@ -117,6 +174,7 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
     """What a push of `graph` writes."""
     out = PushPlan(dataset)
     registry = store.registry(graph)
+    formats = _Formats(registry)
     for node, data in graph.nodes(data=True):
         entity = registry[node]
         row = {
@@ -138,47 +196,41 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
         {"id": s.id, "props": {"url": s.url, "outlet": s.outlet}, "published": _iso(s.published)}
         for s in sources.values()
     ]
+    relationships = out.relationships
     for u, v, data in graph.edges(data=True):
-        rel = REL_TYPES[data["action"]]
-        if data["action"] == "endorse":
+        action = data["action"]
+        rel = REL_TYPES[action]
+        if action == "endorse":
             e: Endorsement = data["endorsement"]
-            opening = e.opened_by
-            props = {
-                "rank": e.rank,
-                "group": e.group,
-                "implied": e.implied,
-                "ended_by": e.ended_by,
-                "source_ids": e.source_ids,
-                "evidence": [x for f in e.facts for x in _evidence(f)],
-                "event_id": opening.id if opening else None,
-                "event_source_ids": opening.source_ids if opening else [],
-                "note": opening.note if opening else None,
-                "conflicts": opening.conflicts if opening else [],
-                "interval_conflicts": [c for f in e.facts for c in f.conflicts],
-                "race": next((f.race for f in e.facts if f.race), None),
-                "event_race": opening.race if opening else None,
-                "actor_title": registry[u].title_on(e.start.latest),
-            }
-            dates = {**_span("valid_from", e.start), **_span("valid_to", e.end)}
+            props = _endorsement_props(formats, u, e)
+            dates = formats.dates(e.start, e.end, interval=True)
             row = {"id": e.id, "actor": u, "target": v, "props": props, "dates": dates}
         else:
             fact: Fact = data["fact"]
-            props = _fact_props(graph, fact, data["rank"], data["endorsement"])
+            props = _fact_props(formats, fact, data["rank"], data["endorsement"])
             props["inferred_from"] = data.get("inferred_from")  # a withdrawal read from opposition
-            row = {"id": fact.id, "actor": u, "target": v, "props": props, "dates": _span("date", fact.span)}
-            row["dates"] = {
-                "date": row["dates"]["date"],
-                "not_before": row["dates"]["date_not_before"],
-                "not_after": row["dates"]["date_not_after"],
+            row = {
+                "id": fact.id,
+                "actor": u,
+                "target": v,
+                "props": props,
+                "dates": formats.dates(fact.span),
             }
         # Queries read the action and its order within a day from the relationship itself, so a new
         # row of the actions table needs no new Cypher.
-        row["props"].update(action=data["action"], action_order=_ACTION_ORDER[data["action"]])
-        out.relationships.setdefault(rel, []).append(row)
+        props["action"], props["action_order"] = action, _ACTION_ORDER[action]
+        relationships.setdefault(rel, []).append(row)
     return out
 
 
-def entity_statement(labels: str) -> str:
+def entity_statement(labels: str, create: bool = False) -> str:
+    if create:  # a dataset not yet in the database: nothing to find, no labels to take off
+        return (
+            "UNWIND $rows AS row\n"
+            f"CREATE (n:{':'.join(['Entity', *filter(None, [labels])])} {{dataset: $dataset, id: row.id}})\n"
+            "SET n += row.props\n"
+            "RETURN count(n) AS written"
+        )
     return (
         "UNWIND $rows AS row\n"
         "MERGE (n:Entity {dataset: $dataset, id: row.id})\n"
@@ -189,22 +241,26 @@ def entity_statement(labels: str) -> str:
     )
 
 
-ARTICLE_STATEMENT = (
-    "UNWIND $rows AS row\n"
-    "MERGE (n:Article {dataset: $dataset, id: row.id})\n"
-    "SET n += row.props, n.published = date(row.published)\n"
-    "RETURN count(n) AS written"
-)
+def article_statement(create: bool = False) -> str:
+    return (
+        "UNWIND $rows AS row\n"
+        f"{'CREATE' if create else 'MERGE'} (n:Article {{dataset: $dataset, id: row.id}})\n"
+        "SET n += row.props, n.published = date(row.published)\n"
+        "RETURN count(n) AS written"
+    )
 
 
-def relationship_statement(rel: str) -> str:
+ARTICLE_STATEMENT = article_statement()
+
+
+def relationship_statement(rel: str, create: bool = False) -> str:
     dates = _DATE_FIELDS.get(rel, _FACT_DATES)
     assignments = ", ".join(f"r.{d} = date(row.dates.{d})" for d in dates)
     return (
         "UNWIND $rows AS row\n"
         "MATCH (a:Entity {dataset: $dataset, id: row.actor})\n"
         "MATCH (b:Entity {dataset: $dataset, id: row.target})\n"
-        f"MERGE (a)-[r:{rel} {{dataset: $dataset, id: row.id}}]->(b)\n"
+        f"{'CREATE' if create else 'MERGE'} (a)-[r:{rel} {{dataset: $dataset, id: row.id}}]->(b)\n"
         f"SET r += row.props, {assignments}\n"
         "RETURN count(r) AS written"
     )
@@ -232,16 +288,17 @@ def prune_statements(p: PushPlan) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def statements(
-    p: PushPlan, batch_size: int = 1000, prune: bool = False, schema: bool = True
+    p: PushPlan, batch_size: int = 1000, prune: bool = False, schema: bool = True, create: bool = False
 ) -> Iterator[tuple[str, dict[str, Any], int]]:
-    """(statement, parameters, rows written) in order: schema, nodes, relationships, prune."""
+    """(statement, parameters, rows written) in order: schema, nodes, relationships, prune.
+    `create`: CREATE instead of MERGE, for a dataset the database does not hold yet."""
     if batch_size < 1:
         raise ValueError("batch size must be 1 or more")
     for statement in SCHEMA if schema else ():
         yield statement, {}, 0
-    groups = [(entity_statement(labels), rows) for labels, rows in sorted(p.entities.items())]
-    groups.append((ARTICLE_STATEMENT, p.articles))
-    groups += [(relationship_statement(rel), rows) for rel, rows in sorted(p.relationships.items())]
+    groups = [(entity_statement(labels, create), rows) for labels, rows in sorted(p.entities.items())]
+    groups.append((article_statement(create), p.articles))
+    groups += [(relationship_statement(rel, create), rows) for rel, rows in sorted(p.relationships.items())]
     for statement, rows in groups:
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
@@ -249,6 +306,17 @@ def statements(
     if prune:
         for statement, params in prune_statements(p):
             yield statement, {**params, "dataset": p.dataset}, 0
+
+
+def holds(session: CypherSession, dataset: str) -> bool:
+    """Whether the database holds anything of `dataset` (a push writes entities first, and a
+    relationship always joins two of them)."""
+    return any(
+        session.read(
+            f"MATCH (n:{label}) WHERE n.dataset = $dataset RETURN count(n) AS n", {"dataset": dataset}
+        )[0]["n"]
+        for label in ("Entity", "Article")
+    )
 
 
 def counts(session: CypherSession, dataset: str) -> dict[str, int]:
@@ -279,9 +347,14 @@ def push(
     """Write the graph through `session`; returns the dataset's counts afterwards. Pushing the
     same graph again changes no count. `schema=False` skips the constraints and indexes, for
     Bolt servers that do not speak Neo4j's schema syntax."""
+    # On the embedded engine a dataset not yet there is written with CREATE, in large batches
+    # (MERGE looks up every row first); Neo4j and existing datasets keep MERGE batches.
+    create = getattr(session, "creates_new_datasets", False) and not holds(session, dataset)
     p = plan(graph, dataset)
+    if create:
+        batch_size = max(batch_size, CREATE_BATCH)
     done = 0
-    for statement, params, rows in statements(p, batch_size, prune, schema):
+    for statement, params, rows in statements(p, batch_size, prune, schema, create):
         session.write(statement, params)
         done += rows
         if progress and rows:
