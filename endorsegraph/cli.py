@@ -6,12 +6,12 @@ import contextlib
 import datetime as dt
 import functools
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 from . import api
 from .cypher import runner
@@ -214,18 +214,34 @@ def _load(sources: Sequence[Path], facts_format: str | None):
     )
 
 
+PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears: quick commands show none
+
+
 @contextlib.contextmanager
 def _progress(what: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on standard error when it is a terminal; nothing when piped."""
+    """`progress(done, total)` drawing a rich progress bar on standard error when it is a terminal,
+    once the work has taken PROGRESS_AFTER seconds; None when piped (rich is not even loaded)."""
+    from rich.console import Console
+
     console = Console(stderr=True)
     if not console.is_terminal:
         yield None
         return
     from rich.progress import Progress
 
-    with Progress(console=console, transient=True) as bar:
-        task = bar.add_task(f"{what} ({unit})", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+    bar = Progress(console=console, transient=True)
+    task = bar.add_task(f"{what} ({unit})", total=None)
+    started = time.monotonic()
+
+    def update(done: int, total: int) -> None:
+        if not bar.live.is_started and time.monotonic() - started >= PROGRESS_AFTER:
+            bar.start()
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
 
 
 def handle_errors(command: Callable) -> Callable:
@@ -276,6 +292,8 @@ def emit(
         write_atomically(output, render(rows, columns, fmt, title, neutralise=_neutralise()) + tail)
         click.echo(f"wrote {len(rows)} rows to {output}", err=True)
     elif fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
         Console().print(rich_table(rows, columns, title))
         click.echo(tail, nl=False)
     else:
@@ -757,7 +775,10 @@ def cypher(
     if engine == "embedded":  # names resolve against what is loaded, as in every report
         graph = _load(sources, facts_format)
         bound = runner.resolve_entities(query, bound, store.registry(graph))
-    with runner.session_for(engine, lambda: graph, dataset, settings) as session:
+    with (
+        _progress("loading the embedded engine", "rows") as progress,
+        runner.session_for(engine, lambda: graph, dataset, settings, progress) as session,
+    ):
         try:
             rows = runner.run_query(session, text, bound, write)
         except runner.WriteRefused as err:
@@ -799,18 +820,8 @@ def push_command(
         write_atomically(output, dry_run_script(graph, dataset, batch_size, prune))
         click.echo(f"wrote {output}: run it with cypher-shell -f {output}", err=True)
         return
-    from rich.progress import Progress
-
-    with _neo4j(uri, user, database) as session, Progress(console=Console(stderr=True)) as progress:
-        task = progress.add_task("pushing", total=None)
-        totals = push(
-            session,
-            graph,
-            dataset,
-            batch_size,
-            prune,
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+    with _neo4j(uri, user, database) as session, _progress("pushing", "rows") as progress:
+        totals = push(session, graph, dataset, batch_size, prune, progress=progress)
     rows = [{"what": k, "count": v} for k, v in totals.items()]
     emit(rows, ("what", "count"), None, None, f"Dataset {dataset!r} in Neo4j")
 

@@ -12,11 +12,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +23,8 @@ from ..graph.events import Event
 from .articles import Article
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .extract import Extraction, Extractor
 
 __all__ = ["ExtractionCache", "default_jobs", "extract_all"]
@@ -136,6 +136,9 @@ def _pool(jobs: int, registry: Registry, spacy_model: str | None) -> Iterator[Pr
     compiled rules are loaded once (a second of CPU) instead of once per worker, and the registry
     is not pickled to each of them."""
     global _WORKER
+    import multiprocessing  # only when extracting with several processes
+    from concurrent.futures import ProcessPoolExecutor
+
     if "fork" not in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(registry, spacy_model)) as pool:
             yield pool

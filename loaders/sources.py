@@ -25,7 +25,6 @@ from .facts import read_reports
 from .fivethirtyeight import read_snapshot, snapshot_entities
 from .primaries import read_primaries
 from .records import STDIN, csv_records, read_source_text
-from .wikipedia import read_wikipedia
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -201,6 +200,9 @@ def _read_primaries(file: SourceFile, loading: Loading) -> None:
 
 
 def _read_wikipedia(file: SourceFile, loading: Loading) -> None:
+    # Its wikitext parser costs a tenth of the start-up of every command: loaded when needed.
+    from .wikipedia import read_wikipedia
+
     events, entities = read_wikipedia(file.path)
     adopt(loading.registry, entities)
     loading.events += events

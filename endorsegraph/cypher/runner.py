@@ -83,9 +83,11 @@ def session_for(
     graph: Callable[[], nx.MultiDiGraph],
     dataset: str,
     settings: Callable[[], Neo4jSettings],
+    progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[CypherSession]:
     """A session on `engine`, closed afterwards: the embedded engine loaded with `graph()` under
-    `dataset`, or a Neo4j server from `settings()`."""
+    `dataset` (`progress(done, total)` called as rows are written), or a Neo4j server from
+    `settings()`."""
     if engine == "neo4j":
         with Neo4jSession(settings()) as session:
             yield session
@@ -93,7 +95,7 @@ def session_for(
     if engine != "embedded":
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     session = EmbeddedSession()
-    push(session, graph(), dataset)
+    push(session, graph(), dataset, progress=progress)
     yield session
 
 

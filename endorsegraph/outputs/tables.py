@@ -12,14 +12,14 @@ import io
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from ..graph.dates import range_text
 from ..queries.rows import DATE_RANGES
 from .files import OutputError, write_atomically
+
+if TYPE_CHECKING:
+    from rich.table import Table  # rich loads only to draw a table (a tenth of a second of start-up)
 
 __all__ = [
     "FORMATS",
@@ -153,6 +153,8 @@ def _for_people(rows: list[dict[str, Any]], columns: Sequence[str]) -> tuple[lis
 
 
 def rich_table(rows: list[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
+    from rich.table import Table
+
     header, body = _for_people(rows, columns)
     table = Table(title=title, title_justify="left", header_style="bold")
     for name in header:
@@ -197,6 +199,8 @@ def render(
             lines += [""] + [f"[^{n}]: {text}" for n, text in notes]
         return "\n".join(lines) + "\n"
     if fmt == "table":
+        from rich.console import Console
+
         console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
         console.print(rich_table(rows, columns, title))
         # A wide virtual console keeps rows on one line; strip the padding it leaves.
