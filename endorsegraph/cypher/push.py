@@ -29,6 +29,7 @@ _ACTION_ORDER = {s.value: i for i, s in enumerate(ACTION_TABLE)}
 ROLE_LABELS = {"candidate": "Candidate", "endorser": "Endorser", "accuser": "Accuser"}
 KIND_LABELS = {"person": "Person", "race": "Race"}  # every other kind is an :Organization
 DEFAULT_DATASET = "endorsegraph"
+MERGE_BATCH = 1000  # rows per statement by default: Neo4j's transactions stay small
 CREATE_BATCH = 5000  # rows per CREATE statement on the embedded engine (larger gains nothing)
 
 SCHEMA = [
@@ -339,20 +340,20 @@ def push(
     session: CypherSession,
     graph: nx.MultiDiGraph,
     dataset: str = DEFAULT_DATASET,
-    batch_size: int = 1000,
+    batch_size: int | None = None,
     prune: bool = False,
     progress: Callable[[int, int], None] | None = None,
     schema: bool = True,
 ) -> dict[str, int]:
     """Write the graph through `session`; returns the dataset's counts afterwards. Pushing the
-    same graph again changes no count. `schema=False` skips the constraints and indexes, for
-    Bolt servers that do not speak Neo4j's schema syntax."""
+    same graph again changes no count. `batch_size`: rows per statement (default 1000 for MERGE,
+    5000 for CREATE). `schema=False` skips the constraints and indexes, for Bolt servers that do
+    not speak Neo4j's schema syntax."""
     # On the embedded engine a dataset not yet there is written with CREATE, in large batches
     # (MERGE looks up every row first); Neo4j and existing datasets keep MERGE batches.
     create = getattr(session, "creates_new_datasets", False) and not holds(session, dataset)
     p = plan(graph, dataset)
-    if create:
-        batch_size = max(batch_size, CREATE_BATCH)
+    batch_size = batch_size or (CREATE_BATCH if create else MERGE_BATCH)
     done = 0
     for statement, params, rows in statements(p, batch_size, prune, schema, create):
         session.write(statement, params)
