@@ -10,6 +10,7 @@ spaCy pipeline and the code's version, so adding one article to a corpus extract
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -144,10 +145,14 @@ def _pool(jobs: int, registry: Registry, spacy_model: str | None) -> Iterator[Pr
             yield pool
         return
     _start_worker(registry, spacy_model)
+    # What the workers inherit is left out of their garbage collections: a collection would walk
+    # it and write to every object's header, copying the pages the processes share.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             yield pool
     finally:
+        gc.unfreeze()
         _WORKER = None
 
 
