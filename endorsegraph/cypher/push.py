@@ -224,12 +224,22 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
     return out
 
 
-def entity_statement(labels: str, create: bool = False) -> str:
-    if create:  # a dataset not yet in the database: nothing to find, no labels to take off
+def _inline(rows: list[dict[str, Any]], *assignments: str) -> str:
+    """The properties of `rows` written inline in a CREATE pattern (`{dataset: $dataset, id: …,
+    name: row.props.name, …}`): on the embedded engine a third faster than SET r += row.props.
+    A null property is not created, as SET leaves it."""
+    keys = dict.fromkeys(key for row in rows for key in row["props"])
+    fields = ["dataset: $dataset", "id: row.id"]
+    fields += [f"`{key}`: row.props.`{key}`" for key in keys]
+    return "{" + ", ".join([*fields, *assignments]) + "}"
+
+
+def entity_statement(labels: str, rows: list[dict[str, Any]] | None = None) -> str:
+    """MERGE the entities (their labels replaced); with `rows`, CREATE them (a new dataset)."""
+    if rows is not None:
         return (
             "UNWIND $rows AS row\n"
-            f"CREATE (n:{':'.join(['Entity', *filter(None, [labels])])} {{dataset: $dataset, id: row.id}})\n"
-            "SET n += row.props\n"
+            f"CREATE (n:{':'.join(['Entity', *filter(None, [labels])])} {_inline(rows)})\n"
             "RETURN count(n) AS written"
         )
     return (
@@ -242,10 +252,16 @@ def entity_statement(labels: str, create: bool = False) -> str:
     )
 
 
-def article_statement(create: bool = False) -> str:
+def article_statement(rows: list[dict[str, Any]] | None = None) -> str:
+    if rows is not None:
+        return (
+            "UNWIND $rows AS row\n"
+            f"CREATE (n:Article {_inline(rows, 'published: date(row.published)')})\n"
+            "RETURN count(n) AS written"
+        )
     return (
         "UNWIND $rows AS row\n"
-        f"{'CREATE' if create else 'MERGE'} (n:Article {{dataset: $dataset, id: row.id}})\n"
+        "MERGE (n:Article {dataset: $dataset, id: row.id})\n"
         "SET n += row.props, n.published = date(row.published)\n"
         "RETURN count(n) AS written"
     )
@@ -254,14 +270,19 @@ def article_statement(create: bool = False) -> str:
 ARTICLE_STATEMENT = article_statement()
 
 
-def relationship_statement(rel: str, create: bool = False) -> str:
+def relationship_statement(rel: str, rows: list[dict[str, Any]] | None = None) -> str:
     dates = _DATE_FIELDS.get(rel, _FACT_DATES)
-    assignments = ", ".join(f"r.{d} = date(row.dates.{d})" for d in dates)
-    return (
+    match = (
         "UNWIND $rows AS row\n"
         "MATCH (a:Entity {dataset: $dataset, id: row.actor})\n"
         "MATCH (b:Entity {dataset: $dataset, id: row.target})\n"
-        f"{'CREATE' if create else 'MERGE'} (a)-[r:{rel} {{dataset: $dataset, id: row.id}}]->(b)\n"
+    )
+    if rows is not None:
+        inline = _inline(rows, *(f"{d}: date(row.dates.{d})" for d in dates))
+        return match + f"CREATE (a)-[r:{rel} {inline}]->(b)\nRETURN count(r) AS written"
+    assignments = ", ".join(f"r.{d} = date(row.dates.{d})" for d in dates)
+    return (
+        match + f"MERGE (a)-[r:{rel} {{dataset: $dataset, id: row.id}}]->(b)\n"
         f"SET r += row.props, {assignments}\n"
         "RETURN count(r) AS written"
     )
@@ -297,9 +318,14 @@ def statements(
         raise ValueError("batch size must be 1 or more")
     for statement in SCHEMA if schema else ():
         yield statement, {}, 0
-    groups = [(entity_statement(labels, create), rows) for labels, rows in sorted(p.entities.items())]
-    groups.append((article_statement(create), p.articles))
-    groups += [(relationship_statement(rel, create), rows) for rel, rows in sorted(p.relationships.items())]
+    # CREATE statements write their rows' properties inline, so they are built from the rows.
+    entities, articles = sorted(p.entities.items()), p.articles
+    groups = [(entity_statement(labels, rows if create else None), rows) for labels, rows in entities]
+    groups.append((article_statement(articles if create else None), articles))
+    groups += [
+        (relationship_statement(rel, rows if create else None), rows)
+        for rel, rows in sorted(p.relationships.items())
+    ]
     for statement, rows in groups:
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
