@@ -7,6 +7,8 @@ each batch its own managed write transaction, through the `CypherSession` seam.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -362,6 +364,19 @@ def counts(session: CypherSession, dataset: str) -> dict[str, int]:
     return result
 
 
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """Planning makes a few dicts per relationship and frees none of them: the cyclic collector
+    would walk them again and again for nothing (40% of the planning time at 100k relationships)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def push(
     session: CypherSession,
     graph: nx.MultiDiGraph,
@@ -378,7 +393,8 @@ def push(
     # On the embedded engine a dataset not yet there is written with CREATE, in large batches
     # (MERGE looks up every row first); Neo4j and existing datasets keep MERGE batches.
     create = getattr(session, "creates_new_datasets", False) and not holds(session, dataset)
-    p = plan(graph, dataset)
+    with _collector_off():
+        p = plan(graph, dataset)
     batch_size = batch_size or (CREATE_BATCH if create else MERGE_BATCH)
     done = 0
     for statement, params, rows in statements(p, batch_size, prune, schema, create):
