@@ -187,16 +187,18 @@ class Extractor:
         kept: list[Mention] = []
         for m in mentions:
             if kept and m.start < kept[-1].end:
-                if m.name != m.text or m.entity_kind != "person":
-                    continue  # a known name or an organisation inside a qualifier: keep the qualifier
-                continue
+                continue  # inside a qualifier or a division: the longer mention stands
             if m.is_person and m.kind == "name":
+                if kept and _riding(folded, kept[-1], m):
+                    kept.pop()  # "Saint Boniface MP Marc Lachance": a riding, then a titled person
                 absorb_qualifier(folded, m)
             else:
+                _absorb_division(folded, m, kept[-1].end if kept else start)
                 defined = _DEFINED_ACRONYM.match(folded, m.end)
                 if defined:  # "the Valley Nurses Alliance (VNA)"
                     m.extra["acronym"] = defined.group(1)
             kept.append(m)
+        _resolve_acronyms(kept)
         floor = start
         for m in kept:
             if m.is_person:  # titles are people's: "president of the X" stays in front of an org
@@ -356,6 +358,53 @@ class Extractor:
                 )
             )
         return events
+
+
+# "Liberal Party of Australia (Tasmanian Division)", "the Umlazi branch of the ANC Youth League": one body
+_DIVISION_AFTER = re.compile(
+    r"[ \t]*\((?:[A-Z][\w'.-]*[ \t]+){1,3}(?:Division|Branch|Chapter|Region|Section)\)"
+)
+_DIVISION_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w'-]*[ \t]+){1,3}(?:branch|region|chapter|wing|division|section)[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?)$"
+)
+_SEAT_QUALIFIERS = {"MP", "MLA", "MSP", "TD", "MPP", "MHA", "MNA", "MS", "AM"}
+
+
+def _absorb_division(folded: str, m: Mention, floor: int) -> None:
+    if m.name != m.text:
+        return  # a name the tables know keeps its form
+    after = _DIVISION_AFTER.match(folded, m.end)
+    before = _DIVISION_BEFORE.search(folded[max(floor, m.start - 60) : m.start])
+    if after:
+        m.end = after.end()
+    if before and before.group(1).split()[0].lower() not in ("the", "a", "an", "its", "their"):
+        m.start -= len(before.group(1))
+    if after or before:
+        m.text = m.name = folded[m.start : m.end]
+
+
+def _riding(folded: str, first: Mention, person: Mention) -> bool:
+    """ "Edmonton Centre MP Rachel Ostrowski": the name before the seat title is the seat's."""
+    return (
+        first.is_person
+        and first.kind == "name"
+        and first.extra.get("qualifier") in _SEAT_QUALIFIERS
+        and not folded[first.end : person.start].strip()
+    )
+
+
+def _resolve_acronyms(mentions: list[Mention]) -> None:
+    """ "the BJP" after "Bharatiya Janata Party (BJP)": the acronym means the full name given before."""
+    defined: dict[str, str] = {}
+    for m in mentions:
+        if m.extra.get("bare_acronym"):
+            m.name = defined.get(m.text, m.name)
+        elif not m.is_person and m.name:
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", m.name) if w[:1].isupper())
+            for acronym in (m.extra.get("acronym"), initials):
+                if acronym and len(acronym) >= 2:
+                    defined.setdefault(acronym, m.name)
 
 
 def _event_id(article: str, start: int, action: object, actor: str, target: str) -> str:

@@ -72,7 +72,7 @@ TITLE_WORDS = {
     "executive", "chief", "director", "organiser", "organizer", "convener", "convenor", "head",
     "opposition", "shadow", "backbench", "backbencher", "veteran", "fellow", "tory", "rep", "sen", "gov",
     "lt", "hon", "hon.", "co-chair", "co-chairman", "co-chairwoman", "co-founder", "co-president", "justice",
-    "retired",
+    "retired", "clerk", "constable", "comrade", "supervisor", "assessor", "magistrate", "mpp", "mha", "mna",
 }  # fmt: skip
 
 
@@ -120,6 +120,8 @@ _PLACE_ENDINGS = {
 KNOWN_ORGANIZATIONS = {
     "fine gael": "party", "fianna fail": "party", "sinn fein": "party", "plaid cymru": "party",
     "labour": "party", "tories": "party", "likud": "party", "te pati maori": "party",
+    "liberal democrat": "party", "liberal democrats": "party", "lib dem": "party", "lib dems": "party",
+    "social democrats": "party", "scottish greens": "party", "green party": "party",
 }  # fmt: skip
 _PLACES = {
     "new york", "new york city", "nyc", "manhattan", "brooklyn", "queens", "bronx", "staten island",
@@ -183,7 +185,7 @@ def _strip_leading(text: str, start: int, titles: bool = False) -> tuple[str, in
     """Drop leading function words and numbers (and, for people, titles) from a candidate name."""
     words = text.split(" ")
     while words and (
-        words[0].lower() in _NOT_NAMES
+        (words[0].lower() in _NOT_NAMES and not (words[0] == "New" and not titles and len(words) > 2))
         or not words[0]
         or words[0].isdigit()
         or (titles and is_title(words[0]))
@@ -214,10 +216,18 @@ _PLACE_AFTER = re.compile(
 )
 
 
+_SEAT_BEFORE = re.compile(
+    r"\b(?:(?:candidate|nominee|candidacy|MP|MLA|councillor|member)\s+(?:in|for)|(?:seat|riding|ward|constituency|"
+    r"electorate|division)\s+of|ridings?\s+(?:of|in)|by-election\s+in)\s+$"
+)
+
+
 def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
     """ "the Kestrel Vale by-election", "its Waikato East candidate": a place, though shaped like a name."""
     if name.lower() in _PLACES:
         return True
+    if _SEAT_BEFORE.search(text[max(0, start - 40) : start]) and not text.startswith("'", end):
+        return True  # "its candidate in Calgary Skyview", "the seat of Bass"
     if name.split()[-1].lower() not in _PLACE_ENDINGS:
         return False
     return bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end))
@@ -238,6 +248,39 @@ def _organizations_listed(name: str, start: int) -> list[tuple[str, int]]:
         ):
             return [(first, start), (second, start + cut.end())]
     return [(name, start)]
+
+
+# Parties named by one word ("Labour has withdrawn its support", "the Liberals cut loose X"); a word
+# in front of a name or title ("Labour MP Ann Lee", "Scottish Labour candidate") is a title, not an actor.
+_PARTY_WORD = re.compile(
+    r"(?<![\w'-])(Labour|Labor|Liberals|Conservatives|Tories|Greens|Nationals|Likud)"
+    r"(?![\w-])"
+)
+# "the SNP has dropped", "the BJP's list": an organisation's acronym (resolved to its full name when
+# the article defines it: "Bharatiya Janata Party (BJP)"); countries and news outlets are not actors
+_BARE_ACRONYM = re.compile(r"(?<=\b[Tt]he )([A-Z]{2,5})\b(?!\s+[A-Z])")
+_NOT_ACTORS = {"US", "UK", "EU", "UN", "USA", "NHS", "BBC", "ABC", "CBC", "CNN", "AP", "FBI", "IEC", "NYC",
+               "UAE", "NATO", "IRS", "CIA", "DOJ", "NPR", "PBS", "ITV", "RTE", "SABC", "AEC"}  # fmt: skip
+
+
+# Nouns a party word modifies ("the Labour logo", "two Labour councillors"): then it names no actor
+_PARTY_MODIFIED = {
+    "candidate", "candidates", "councillors", "backbenchers", "figures", "sources", "activists", "members",
+    "voters", "supporters", "officials", "insiders", "colleagues", "ticket", "label", "logo", "banner",
+    "whip", "group", "leadership", "government", "party", "campaign", "headquarters", "list", "selection",
+}  # fmt: skip
+
+
+def _party_word_modifies(text: str, start: int, end: int) -> bool:
+    """ "Scottish Labour", "New South Wales Labor" (a longer name), "Labour MP Ann Lee" (a title),
+    "the Labour logo": the party word is part of something else."""
+    before = re.search(r"([A-Z][\w'-]*)\s+$", text[max(0, start - 30) : start])
+    if before and before.group(1).lower() not in _NOT_NAMES:
+        return True
+    after = re.match(r"\s+([\w.'-]+)", text[end : end + 30])
+    return bool(after) and (
+        after.group(1)[:1].isupper() or is_title(after.group(1)) or after.group(1) in _PARTY_MODIFIED
+    )
 
 
 def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -284,12 +327,28 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             for part, at in _organizations_listed(name, start):
                 if free(at, at + len(part)):
                     take(Mention(at, at + len(part), part, part, entity_kind=guess_kind(part)))
+    for m in _PARTY_WORD.finditer(text):
+        if _party_word_modifies(text, m.start(1), m.end(1)):
+            continue
+        if free(m.start(1), m.end(1)):
+            take(Mention(m.start(1), m.end(1), m.group(1), m.group(1), entity_kind="party"))
     for m in _ACRONYM_ORG.finditer(text):  # "the GMB union": the acronym names the organization
         start, end = m.start(1), m.end(1)
         if free(start, end):
             noun = m.group(2).lower()
             kind = "union" if noun == "union" else "party" if noun == "party" else "advocacy group"
             take(Mention(start, end, m.group(1), m.group(1), entity_kind=kind))
+    for m in _BARE_ACRONYM.finditer(text):
+        word = m.group(1)
+        if (
+            word not in _NOT_ACTORS
+            and not is_title(word)
+            and word.lower() not in ORG_WORDS
+            and free(m.start(1), m.end(1))
+        ):
+            mention = Mention(m.start(1), m.end(1), m.group(1), m.group(1), entity_kind="organization")
+            mention.extra["bare_acronym"] = True
+            take(mention)
     by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
     for m in _PERSON.finditer(text):
         name, start = _strip_leading(m.group(0), m.start(), titles=True)
@@ -381,6 +440,19 @@ def absorb_title(text: str, mention: Mention, floor: int) -> None:
             break  # an apposition, a possessive, or the end of the sentence before
         if is_title(low) or low in _TITLE_JOINERS or low.startswith("then-") or word[:1].isupper():
             keep.insert(0, word)
+            continue
+        further = words[: len(words) - len(keep) - 1]
+        if (
+            keep
+            and further
+            and further[-1].islower()
+            and is_title(further[-1])
+            and keep[0].islower()
+            and is_title(keep[0])
+            and low.isalpha()
+            and low not in _NOT_NAMES
+        ):
+            keep.insert(0, word)  # "shadow housing minister": the portfolio between two title words
             continue
         break
     while keep and keep[0].lower() in _TITLE_JOINERS:
