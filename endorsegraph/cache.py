@@ -53,7 +53,8 @@ def code_version() -> str:
     folders = {root, *(Path(m.__file__).resolve().parent for m in (endorsegraph.graph, endorsegraph.loaders))}
     folders.add(Path(endorsegraph.queries.__file__).resolve().parent)
     for folder in sorted(folders):
-        for path in sorted(folder.rglob("*.py")):
+        # the rules are data (loaders/rules.jsonl): a changed rule must change every key too
+        for path in sorted([*folder.rglob("*.py"), *folder.rglob("*.jsonl")]):
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
