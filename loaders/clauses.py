@@ -43,6 +43,8 @@ _RELATIVE = re.compile(
     r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+[^,;⟦\"]{0,60})?(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
 _INDEX = re.compile(r"⟦(\d+)⟧")
+_WORD_OR_COMMA = re.compile(r"[a-z,] ")
+_NEXT_MENTION = re.compile(r"\s+⟦(\d+)⟧")
 _ARTICLES_BEFORE = re.compile(r"(?:\s+(?:the|a|an))+$")
 _LAST_WORD = re.compile(r"[\w']+$")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
@@ -130,6 +132,9 @@ class Clause:
         end = self.after(index)
         if _MODIFIED.match(self.shape[end : end + 30]):
             return False
+        titled = _NEXT_MENTION.match(self.shape, end)
+        if not m.is_person and titled and self.mentions[int(titled.group(1))].title:
+            return False  # "National Party president Judith Carrow": the party names her office
         before = _LAST_WORD.findall(self.shape[: self.mention_at[index]].rstrip())
         if before:
             word = before[0]
@@ -188,6 +193,9 @@ def build_clause(
         clause.quotes, clause.quote_open_at_end = [(0, len(clause.shape))], quote_open
     else:
         clause.quotes, clause.quote_open_at_end = _quotes(clause.shape, quote_open)
+        # "said she was "sticking with Dante"": a fragment quoted inside the reporter's own clause is
+        # narration (it opens in lower case after a word or comma), not a quotation of a speaker
+        clause.quotes = [(a, b) for a, b in clause.quotes if not _fragment(clause, a, b)]
     clause.relative = [(m.start(2), m.end(), int(m.group(1))) for m in _RELATIVE.finditer(clause.shape)]
     return clause
 
@@ -221,6 +229,15 @@ def _share_titles(clause: Clause) -> None:
             for i in members:
                 if clause.mentions[i].title in (None, title):
                     clause.mentions[i].title = single
+
+
+def _fragment(clause: Clause, a: int, b: int) -> bool:
+    if a == 0 or not clause.shape.startswith('"', a) or b - a > 160:
+        return False
+    position = clause.text_position(a)
+    after = clause.folded[position + 1 : position + 2]
+    before = clause.folded[max(clause.sentence.start, position - 2) : position]
+    return after.islower() and bool(_WORD_OR_COMMA.fullmatch(before))
 
 
 def _quotes(shape: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:

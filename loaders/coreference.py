@@ -42,6 +42,7 @@ _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", 
 _OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
 _UNION_WORDS = re.compile(r"union|local|workers|teachers|teamsters")
+_NAMED_BODIES = {"federation", "association", "coalition", "alliance", "league", "caucus", "club", "network"}
 
 
 @dataclass
@@ -93,12 +94,8 @@ class State:
 
     def last_org(self, word: str) -> tuple[str, str | None] | None:
         for name, kind in reversed(self.orgs):
-            low = name.lower()
-            if word == "union" and not (kind == "union" or _UNION_WORDS.search(low)):
-                continue
-            if word == "party" and not (kind == "party" or "party" in low):
-                continue
-            return name, kind
+            if described(word, name, kind):
+                return name, kind
         return None
 
     def focus(self, exclude: list[str]) -> str | None:
@@ -108,6 +105,16 @@ class State:
         if not names:
             return None
         return max(names, key=lambda n: (self.target_counts.get(n, 0), self.person_counts[n]))
+
+
+def described(word: str, name: str, kind: str | None) -> bool:
+    """Could "the `word`" ("the union", "the party") mean the organisation `name`?"""
+    low = name.lower()
+    if word == "union" and not (kind == "union" or _UNION_WORDS.search(low)):
+        return False
+    if word == "party" and not (kind == "party" or "party" in low):
+        return False
+    return not (word in _NAMED_BODIES and word not in low)  # "the association" is no party
 
 
 def sentence_mentions(
@@ -167,7 +174,10 @@ def sentence_mentions(
             continue
         word = m.group(1).lower()
         if word in _ORG_DESCRIPTIONS:
-            org = state.last_org(word)
+            here = [n for n in names if n.end <= a and n.name and not n.is_person]
+            here = [n for n in here if described(word, n.name, n.entity_kind)]  # type: ignore[arg-type]
+            # "The X Party said that Y "is no longer a candidate for the party"": the one just named
+            org = (here[-1].name, here[-1].entity_kind) if here else state.last_org(word)
             mention = Mention(a, b, m.group(0), org[0] if org else None, kind="description",
                               entity_kind=(org[1] if org else None) or "organization")  # fmt: skip
         else:

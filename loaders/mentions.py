@@ -73,6 +73,7 @@ TITLE_WORDS = {
     "opposition", "shadow", "backbench", "backbencher", "veteran", "fellow", "tory", "rep", "sen", "gov",
     "lt", "hon", "hon.", "co-chair", "co-chairman", "co-chairwoman", "co-founder", "co-president", "justice",
     "retired", "clerk", "constable", "comrade", "supervisor", "assessor", "magistrate", "mpp", "mha", "mna",
+    "sitting", "outgoing",
 }  # fmt: skip
 
 
@@ -217,8 +218,12 @@ _PLACE_AFTER = re.compile(
 
 
 _SEAT_BEFORE = re.compile(
-    r"\b(?:(?:candidate|nominee|candidacy|MP|MLA|councillor|member)\s+(?:in|for)|(?:seat|riding|ward|constituency|"
-    r"electorate|division)\s+of|ridings?\s+(?:of|in)|by-election\s+in)\s+$"
+    r"\b(?:(?:candidate|nominee|candidacy|MP|MLA|councillor|member)\s+(?:in|for)(?:\s+the)?|(?:seat|riding|ward|"
+    r"constituency|electorate|division)\s+of|ridings?\s+(?:of|in)|by-election\s+in)\s+$"
+)
+_SEAT_AFTER = re.compile(
+    r"\s+(?:(?:assembly|parliamentary|federal|state|council|provincial|legislative)\s+)?(?:by-election|seat|riding|"
+    r"constituency|electorate|ward)\b"
 )
 
 
@@ -228,6 +233,8 @@ def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _SEAT_BEFORE.search(text[max(0, start - 40) : start]) and not text.startswith("'", end):
         return True  # "its candidate in Calgary Skyview", "the seat of Bass"
+    if _SEAT_AFTER.match(text, end):
+        return True  # "the Bakshi Ka Talab assembly seat", "the Kestrel Vale by-election"
     if name.split()[-1].lower() not in _PLACE_ENDINGS:
         return False
     return bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end))
@@ -350,6 +357,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             mention.extra["bare_acronym"] = True
             take(mention)
     by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
+    candidates = []
     for m in _PERSON.finditer(text):
         name, start = _strip_leading(m.group(0), m.start(), titles=True)
         words = name.split()
@@ -363,7 +371,11 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if len(words) < 2 or words[-1].lower() in _NOT_NAMES:
             continue
-        if _place_in_context(text, start, start + len(name), name) or words[-1].lower() in _INSTITUTIONS:
+        candidates.append((name, start, words))
+    # a name read as a place once ("the Kasba Peth seat") is that place everywhere in the article
+    places = {n for n, at, _ in candidates if _place_in_context(text, at, at + len(n), n)}
+    for name, start, words in candidates:
+        if name in places or words[-1].lower() in _INSTITUTIONS:
             continue
         if any(is_title(w) for w in words):
             continue

@@ -61,6 +61,13 @@ _CLAIMS_OF = re.compile(
     r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+# "its president, Walt Kubiak,", "The local's business manager, Ray Kaminski,": who speaks for a body
+_OFFICER = re.compile(
+    r"(?:⟦(?P<org>\d+)⟧'s|\b(?P<own>its|their)|\bthe\s+(?P<word>local|union|group|party|federation|association|"
+    r"council|alliance|committee|league|coalition|caucus|club|network|branch|organi[sz]ation)(?:'s)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:president|chair(?:man|woman|person)?|spokes(?:man|woman|person)|business\s+manager|"
+    r"manager|secretary|director|leader|head|treasurer|organi[sz]er|conven[eo]r|executive)\s*,\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -157,7 +164,10 @@ def _by_sayer(clause: Clause, state: State, hit: Hit, speaker: str | None) -> li
 
 
 def _by_left(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
-    actors = names(clause, state, clause.left(hit.trig), "subject")
+    left = clause.left(hit.trig)
+    actors = names(clause, state, left, "subject")
+    if len(left) == 1 and (organization := officer_of(clause, state, left[0])):
+        return [organization]  # "The local's business manager, X, said the board voted to endorse Y"
     if not actors and hit.rule.action == "call":
         including = re.search(
             rf"\bincluding\s+(?P<g>{clause.group.pattern})", clause.shape[hit.match.end("trig") :]
@@ -179,6 +189,24 @@ def _speaker_organization(clause: Clause, speaker: str | None) -> str | None:
         if office:
             return clause.mentions[int(office.group(1))].name
     return None
+
+
+def officer_of(clause: Clause, state: State, index: int) -> str | None:
+    """The organisation a person in apposition to its office speaks for ("its president, X,"):
+    the organisation acts, and the person is never the one acted upon."""
+    m = _OFFICER.search(clause.shape[max(0, clause.mention_at[index] - 80) : clause.mention_at[index]])
+    if not m or not clause.mentions[index].is_person:
+        return None
+    if m.group("org"):
+        org = clause.mentions[int(m.group("org"))]
+        return org.name if not org.is_person else None
+    if m.group("word"):
+        found = state.last_org(m.group("word").lower())
+        return found[0] if found else None
+    for j in range(index - 1, -1, -1):  # "its": the organisation named last before
+        if clause.mentions[j].name and not clause.mentions[j].is_person:
+            return clause.mentions[j].name
+    return state.orgs[-1][0] if state.orgs else None
 
 
 def _organization(clause: Clause, state: State) -> list[str]:
@@ -274,7 +302,8 @@ TARGET_READERS = {
 
 def _after_or_focus(clause: Clause, state: State, after: int, actors: list[str]) -> list[str]:
     for i in range(len(clause.mentions)):
-        if clause.mention_at[i] >= after and not clause.in_quote(clause.mention_at[i]):
+        at = clause.mention_at[i]
+        if at >= after and not clause.in_quote(at) and not officer_of(clause, state, i):
             name = resolve(clause, state, i, role="object", exclude=actors)
             if name and clause.mentions[i].is_person:
                 return [name]

@@ -1,0 +1,57 @@
+"""Parties and organisations as actors (issue 9): a party naming, selecting or ratifying its
+candidate endorses, one dropping or cutting loose withdraws; an officer in apposition speaks for the
+body ("The local's business manager, X, said the board voted to endorse Y"). A second race (a
+Manitoba riding and a Welsh seat), with names that collide with the NYC sample's."""
+
+import endorsegraph as eg
+from endorsegraph.api import entity_registry
+
+
+def triples(tmp_path, text: str, published: str = "2025-04-17") -> set[tuple[str, str, str]]:
+    path = tmp_path / "article.txt"
+    path.write_text(f"date {published}\n\n{text}")
+    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
+    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+
+
+def test_a_party_drops_and_names_its_candidates(tmp_path):
+    assert triples(
+        tmp_path,
+        "The Conservative Party of Canada said Monday that Pieter Vandermeer, its candidate in Brandon "
+        "Souris, \"is no longer a candidate for the party\". By Tuesday evening it had named Jean Kim, a "
+        "Brandon pharmacist, as its new nominee in Brandon Souris. In Elmwood, the Liberals cut loose Dana "
+        "Fontaine late Wednesday.",
+    ) == {
+        ("Conservative Party of Canada", "withdraw", "Pieter Vandermeer"),
+        ("Conservative Party of Canada", "endorse", "Jean Kim"),
+        ("Liberals", "withdraw", "Dana Fontaine"),
+    }
+
+
+def test_selected_ratified_fielded_and_no_longer_backed(tmp_path):
+    assert triples(
+        tmp_path,
+        "Labour confirmed on Thursday that Gethin Garcia, a councillor who was selected in March, would "
+        "no longer be backed by Labour. Councillor Siobhan Murphy was ratified unopposed as Fine Gael's "
+        "candidate. The Bharatiya Janata Party (BJP) on Monday dropped sitting MLA Sunil Deshmukh, fielding "
+        "Meera Kulkarni instead.",
+    ) == {
+        ("Labour", "endorse", "Gethin Garcia"),
+        ("Labour", "withdraw", "Gethin Garcia"),
+        ("Fine Gael", "endorse", "Siobhan Murphy"),
+        ("Bharatiya Janata Party", "withdraw", "Sunil Deshmukh"),
+        ("Bharatiya Janata Party", "endorse", "Meera Kulkarni"),
+    }
+
+
+def test_an_officer_speaks_for_the_body_and_is_never_the_target(tmp_path):
+    found = triples(
+        tmp_path,
+        "Council candidate Marcus Oyelaran lost two union endorsements this week. "
+        "Brandon Sheet Metal Workers Local 9 withdrew its endorsement on Tuesday, citing what its president, "
+        "Dale Hruska, called \"numbers that do not add up\". Prairie Carpenters Local 55 said it was pulling "
+        "its support. The local's business manager, Teresa Vigil, said the executive board voted to endorse "
+        "Hannah Brooks instead.",
+    )
+    assert ("Prairie Carpenters Local 55", "endorse", "Hannah Brooks") in found
+    assert not {t for t in found if "Dale Hruska" in t or "Teresa Vigil" in t}
