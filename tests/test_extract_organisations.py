@@ -18,7 +18,7 @@ def test_a_party_drops_and_names_its_candidates(tmp_path):
     assert triples(
         tmp_path,
         "The Conservative Party of Canada said Monday that Pieter Vandermeer, its candidate in Brandon "
-        "Souris, \"is no longer a candidate for the party\". By Tuesday evening it had named Jean Kim, a "
+        'Souris, "is no longer a candidate for the party". By Tuesday evening it had named Jean Kim, a '
         "Brandon pharmacist, as its new nominee in Brandon Souris. In Elmwood, the Liberals cut loose Dana "
         "Fontaine late Wednesday.",
     ) == {
@@ -49,7 +49,7 @@ def test_an_officer_speaks_for_the_body_and_is_never_the_target(tmp_path):
         tmp_path,
         "Council candidate Marcus Oyelaran lost two union endorsements this week. "
         "Brandon Sheet Metal Workers Local 9 withdrew its endorsement on Tuesday, citing what its president, "
-        "Dale Hruska, called \"numbers that do not add up\". Prairie Carpenters Local 55 said it was pulling "
+        'Dale Hruska, called "numbers that do not add up". Prairie Carpenters Local 55 said it was pulling '
         "its support. The local's business manager, Teresa Vigil, said the executive board voted to endorse "
         "Hannah Brooks instead.",
     )
