@@ -39,7 +39,12 @@ _DESCRIPTION = re.compile(
 _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", "coalition", "committee",
                      "federation", "association", "caucus", "alliance", "club", "league", "network",
                      "council"}  # fmt: skip
-_OBJECT_FOLLOWER = re.compile(r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after)\b")
+_OBJECT_FOLLOWER = re.compile(
+    r"(?:to|of|for|from|with|about|over|as|in|on|at|into|after|while|until|because|despite|and|but|through|"
+    r"throughout|when|since|during|amid|against|again|now|today|yesterday|last|this|all|too|either|earlier|"
+    r"later|publicly|immediately|the\s+(?:same|next|following|previous)\s+day|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b"
+)
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
 _UNION_WORDS = re.compile(r"union|local|workers|teachers|teamsters")
 _NAMED_BODIES = {"federation", "association", "coalition", "alliance", "league", "caucus", "club", "network"}
@@ -60,6 +65,9 @@ class State:
     anchors: dict[str, list[tuple[int, Span, str]]] = field(default_factory=dict)  # actor -> (at, day, text)
     accusers: dict[str, list[str]] = field(default_factory=dict)  # accused -> accusers
     last_group: list[str] = field(default_factory=list)  # the last subject that named several actors
+    deniers: set[str] = field(default_factory=set)  # who denied something: they stand accused
+    claimants: list[str] = field(default_factory=list)  # who made claims against someone (a denial's target)
+    first_names: dict[str, set[str]] = field(default_factory=dict)  # "standing by Victor": a first name
 
     def saw(self, mention: Mention) -> None:
         if mention.name is None:
@@ -70,6 +78,7 @@ class State:
             words = mention.name.split()
             if len(words) >= 2:
                 self.surnames.setdefault(words[-1], set()).add(mention.name)
+                self.first_names.setdefault(words[0], set()).add(mention.name)
             if mention.title:
                 self.titles[mention.name] = mention.title.lower()
         else:
@@ -157,6 +166,8 @@ def sentence_mentions(
             if word in surnames or word in here
             else ()
         )
+        if not people and len(state.first_names.get(word, ())) == 1:
+            people = state.first_names[word]  # "Kirsten has my full support": the one Kirsten named
         if people:
             if len(people) == 1:
                 extra.append(Mention(a, b, word, next(iter(people)), kind="short", entity_kind="person"))
@@ -258,6 +269,13 @@ def resolve(clause: Clause, state: State, index: int, role: str, exclude: Iterab
         return None
     # "urged him to step aside": of the people just named, the one events have been about
     counts = state.target_counts
+    if role == "object" and person and earlier and earlier[-1] not in exclude:
+        subject = next(
+            (j for j in range(index) if clause.subject_like(j) and not clause.in_quote(clause.mention_at[j])),
+            None,
+        )
+        if subject is None or mentions[subject].name != earlier[-1]:
+            return earlier[-1]  # "A, who has known B for years, would stand by him": B, named just before
     best = max(recent, key=lambda n: counts.get(n, 0))
     return best if person and counts.get(best, 0) > counts.get(recent[0], 0) else recent[0]
 

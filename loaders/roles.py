@@ -257,7 +257,8 @@ def _to_accuser(clause: Clause, state: State, hit: Hit, actors: list[str]) -> li
             before = clause.shape[max(0, clause.mention_at[i] - 12) : clause.mention_at[i]]
             if name and name != actor and mentions[i].is_person and not _WITH_BEFORE.search(before):
                 return [name]
-    return []
+    # "Okafor denied the account": whoever made the claims, though no rule read them as an accusation
+    return next(([name] for name in reversed(state.claimants) if name != actor), [])
 
 
 def _to_his(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[str]:
@@ -342,6 +343,9 @@ def assign(
         if _CONDITION.search(what[:90]):
             return Assignment([], "hypothetical")  # "should resign if the allegations are substantiated"
         actions = [kind.action for kind in calls if kind.asked(what)]
+    elif rule.action == "support":  # "backed her the same day", after she was accused: standing by her
+        accused = any(state.accusers.get(t) or t in state.deniers for t in targets)
+        actions = ["stand_by" if accused else "endorse"]
     else:
         actions = [rule.action]
     position = clause.text_position(trig)
@@ -354,7 +358,10 @@ def assign(
     for action in actions:
         for actor in actors:
             for target in targets:
-                state.target_counts[target] = state.target_counts.get(target, 0) + 1
+                if action != "deny":  # a denial's target is the accuser, not whom the article is about
+                    state.target_counts[target] = state.target_counts.get(target, 0) + 1
+                if action == "deny":
+                    state.deniers.add(actor)
                 if action == "accuse" and actor not in state.accusers.setdefault(target, []):
                     state.accusers[target].append(actor)
                 out.append(

@@ -13,7 +13,8 @@ The file holds one JSON object a line (blank lines and `#` lines are comments), 
   spaCy's sentence splitter (quotation marks, the event words --explain reports).
 - `{"rule": NAME, "action": A, "pattern": P, "hints": [...], "actor": ..., "target": ...,
   "in_quotes": false, "modal_ok": false, "claims": true}`: a rule. `action` is an action of
-  graph/actions.py or `call` (whose actions come from the `what` group); `hints` are substrings a
+  graph/actions.py, `call` (whose actions come from the `what` group) or `support` (a stand-by when
+  the target stands accused in the article, else an endorsement); `hints` are substrings a
   sentence must hold for the pattern to be worth trying; `in_quotes`: only inside quotations, spoken
   by the speaker; `modal_ok`: fires after will/could/… (a call is modal by nature); `claims`: its
   match keeps later rules off the same words.
@@ -66,7 +67,9 @@ _NAME = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # a definition's name; regex count
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
-    action: str  # an action, or "call" (withdraw and/or resign, read from the `what` group)
+    # an action; or "call" (withdraw and/or resign, read from the `what` group); or "support": a
+    # stand-by when the target stands accused in the article ("backed her the same day"), else an endorsement
+    action: str
     pattern: re.Pattern
     actor: str = "left"  # a key of ACTOR_ROLES
     target: str = "tgt"  # a key of TARGET_ROLES
@@ -128,7 +131,7 @@ def validate(rules: Iterable[Rule]) -> None:
             needed.add("tgt")  # only withdrawals and stand-bys fall back on the person named next
         if rule.action == "call":
             needed.add("what")
-        elif rule.action not in ACTIONS:
+        elif rule.action not in ACTIONS and rule.action != "support":
             problems.append(f"{where}: unknown action '{rule.action}'")
         if missing := needed - groups:
             problems.append(f"{where}: pattern lacks group(s) {', '.join(sorted(missing))}")

@@ -36,6 +36,14 @@ VOCABULARY = re.compile(
     r"no\s+longer\s+(?:supports?|backs?|endorses?)|call\w*\s+(?:on|for)|urg\w+)",
     re.IGNORECASE,
 )
+# A sentence in which someone makes a claim against another ("told the paper that he had", "alleges"):
+# its subject is who a later denial answers, when no rule read the claim as an accusation
+_CLAIM_WORDS = re.compile(
+    r"\b(?:accus\w*|alleg\w*|claim\w*|complain\w*|lied|lying|confront\w*|(?:told|said)\b[^.;]{0,40}\bthat\b"
+    r"[^.;]{0,40}\b(?:had|has|was)\b)",
+    re.IGNORECASE,
+)
+_DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|untrue|false)\b", re.IGNORECASE)
 _AMONG = re.compile(
     r"\s*(?:among\s+(?:the|those|them)\b[^⟦.;]{0,40}?\b(?:were|are|was|is|included?)|"
     r"(?:the\s+)?(?:signers|signatories|signees)\s+(?:were|are|included?))\s+"
@@ -198,6 +206,11 @@ class SentenceContext:
     def finish(self, dates: list[DateMention]) -> None:
         """Remember this sentence's subject and names and, if it dates a statement, the actor's anchor."""
         clause, state = self.clause, self.state
+        claimant = self.subject or self.speaker
+        if claimant and _CLAIM_WORDS.search(clause.text) and not _DENIAL_WORDS.search(clause.text):
+            said = next((m for m in clause.mentions if m.name == claimant), None)
+            if said is None or said.is_person:
+                state.claimants.append(claimant)
         if self.subject:
             first = next((m for m in clause.mentions if m.name == self.subject), None)
             state.subjects.append((self.subject, first.is_person if first else True))

@@ -1,0 +1,70 @@
+"""Stand-bys and denials as real news phrases them (issue 9): quoted fragments ("was "sticking with
+Dante""), adverbs ("remains firmly behind"), "not abandoning", first-person confidence and support in
+quotes, first names; denials of a deed ("denied writing the post"), of a characterisation, "called the
+claim "desperate and false"", and a denial's target is the accuser even when no rule read the claim.
+A second race (a Manitoba riding), with names that collide with the NYC sample's."""
+
+import endorsegraph as eg
+from endorsegraph.api import entity_registry
+
+
+def triples(tmp_path, text: str, published: str = "2024-03-22") -> set[tuple[str, str, str]]:
+    path = tmp_path / "article.txt"
+    path.write_text(f"date {published}\n\n{text}")
+    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
+    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+
+
+def test_stand_by_forms(tmp_path):
+    found = triples(
+        tmp_path,
+        "Rival candidate Nadia Okonjo accused Devin Garcia on Monday of lying on his papers. "
+        'Brandon County Supervisor Ruth Halvorsen said she was "sticking with Devin." '
+        'State Rep. Lorna Whitfield said Thursday she "remains firmly behind Devin." '
+        "Councillor Jean Kim said Wednesday she was not abandoning him. "
+        '"I have full confidence in Devin," said Mayor Tom Okafor.',
+    )
+    assert {a for a, action, t in found if action == "stand_by" and t == "Devin Garcia"} == {
+        "Ruth Halvorsen", "Lorna Whitfield", "Jean Kim", "Tom Okafor",
+    }  # fmt: skip
+
+
+def test_has_my_support_stands_by_the_accused_and_endorses_others(tmp_path):
+    found = triples(
+        tmp_path,
+        "Grace Liu accused Priya Menon on Tuesday of underpaying staff. Menon denied underpaying anyone. "
+        '"Priya has my full support," Senator Kate Dwyer said. '
+        'The Nationals candidate is Bronwyn Aitken. "Bronwyn has my backing," Senator Ann Cole said.',
+    )
+    assert ("Kate Dwyer", "stand_by", "Priya Menon") in found
+    assert ("Ann Cole", "endorse", "Bronwyn Aitken") in found
+
+
+def test_denials_name_the_accuser(tmp_path):
+    found = triples(
+        tmp_path,
+        "The volunteer, Tessa Marchetti, told the paper on Monday that Desmond Achebe had pressured her to "
+        "work unpaid. Achebe denied the account in a statement Tuesday. "
+        "Rival candidate Nadia Okonjo accused Devin Garcia of lying on his papers. Garcia called the claim "
+        '"desperate and false" on Wednesday. '
+        "Elin Morgan accused Gethin Rowlands on Tuesday of contempt for voters. Mr Rowlands rejected Ms "
+        "Morgan's characterisation. Ailsa Kerr accused Craig Munro of mocking voters. Munro denied writing "
+        "the posts.",
+    )
+    assert {(a, t) for a, action, t in found if action == "deny"} == {
+        ("Desmond Achebe", "Tessa Marchetti"),
+        ("Devin Garcia", "Nadia Okonjo"),
+        ("Gethin Rowlands", "Elin Morgan"),
+        ("Craig Munro", "Ailsa Kerr"),
+    }
+
+
+def test_a_denial_with_no_accuser_named_makes_nothing(tmp_path):
+    assert (
+        triples(
+            tmp_path,
+            "A report found that council candidate Victor Alvarez had not paid his taxes. Alvarez "
+            "denied owing anything.",
+        )
+        == set()
+    )
