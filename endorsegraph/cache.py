@@ -2,7 +2,9 @@
 content of every source file and by the code that read them.
 
 A load whose key is in the cache skips reading, validating, resolving and merging: it reads the
-entities, sources, facts and reports back as rows and builds the graph from them. The key hashes
+entities, sources, facts and reports back as rows and builds the graph from them. A load about a
+few candidates (`read_about`) reads only the facts their reports need, through the indexes on the
+facts' actor and target, with the whole registry (names resolve as in the full graph). The key hashes
 each file's path, kind, format and bytes (so a changed, added or removed file is a new key) and
 every source file of this package (so new code never reads an old cache). Entries are written to
 a temporary file and renamed, so a reader never sees half an entry; the oldest are pruned.
@@ -21,15 +23,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .graph.actions import Action
+from .graph.actions import Action, spec
 from .graph.dates import Span
 from .graph.entities import Entity, Registry, Title
 from .graph.eventlog import EventLog, Fact
 from .graph.events import Report, Source
 
-__all__ = ["cache_folder", "cache_key", "read_log", "write_log"]
+__all__ = ["CacheEntry", "cache_folder", "cache_key", "read_about", "read_log", "write_log"]
 
-FORMAT = 3  # bump when the tables change
+FORMAT = 4  # bump when the tables change
 KEEP = 16  # entries kept; the oldest beyond are removed
 
 
@@ -84,22 +86,31 @@ CREATE TABLE reports (fact INTEGER, actor TEXT, action TEXT, target TEXT, date T
                       start INTEGER, end_ INTEGER, date_text TEXT, note TEXT, actor_kind TEXT,
                       actor_title TEXT, target_kind TEXT, target_title TEXT, aliases TEXT, origin TEXT,
                       event_id TEXT, scope TEXT, cause TEXT, rule TEXT);
+CREATE INDEX facts_by_actor ON facts (actor);
+CREATE INDEX facts_by_target ON facts (target);
+CREATE INDEX reports_by_fact ON reports (fact);
 """
+
+# What a cache hit gives: the event log (whole, or only what reports about some candidates need),
+# the warnings reading the sources gave, and the warnings about the loaded graph (None when the
+# load that wrote the entry did not compute them).
+CacheEntry = tuple[EventLog, list[str], list[str] | None]
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def write_log(key: str, log: EventLog, warnings: list[str]) -> None:
-    """Store `log` under `key`; a failure to write leaves no entry and is not an error."""
+def write_log(key: str, log: EventLog, warnings: list[str], later: list[str] | None = None) -> None:
+    """Store `log` under `key` with the warnings its reading gave and those about its graph
+    (`later`); a failure to write leaves no entry and is not an error."""
     folder = cache_folder()
     with contextlib.suppress(OSError, sqlite3.Error, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         os.close(handle)
         try:
-            _write(Path(temporary), log, warnings)
+            _write(Path(temporary), log, warnings, later)
             os.replace(temporary, folder / f"{key}.sqlite")
         finally:
             with contextlib.suppress(OSError):
@@ -107,12 +118,14 @@ def write_log(key: str, log: EventLog, warnings: list[str]) -> None:
         _prune(folder)
 
 
-def _write(path: Path, log: EventLog, warnings: list[str]) -> None:
+def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | None) -> None:
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     try:
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('warnings', ?)", (json.dumps(warnings),))
+        if later is not None:
+            db.execute("INSERT INTO meta VALUES ('later', ?)", (json.dumps(later),))
         index_rows, scalars = _registry_state(log.registry)
         db.execute("INSERT INTO meta VALUES ('registry', ?)", (json.dumps(scalars),))
         db.executemany("INSERT INTO name_index VALUES (?, ?, ?)", index_rows)
@@ -232,8 +245,25 @@ def _prune(folder: Path) -> None:
             old.unlink()
 
 
-def read_log(key: str) -> tuple[EventLog, list[str]] | None:
+def read_log(key: str) -> CacheEntry | None:
     """The event log stored under `key` and the warnings its load gave, or None."""
+    return _open(key, lambda db: _read(db, None))
+
+
+def read_about(key: str, names: Iterable[str]) -> CacheEntry | None:
+    """What reports about the candidates `names` need, stored under `key`: the facts naming
+    them, every fact of their endorsers, and the exits from the race of every candidate those
+    facts name (an endorsement interval ends there), in log order, with the whole registry; None
+    when not cached or when a name means no entity (the full load then says why).
+
+    Each endorsement interval is derived from the facts of its endorser-candidate pair and that
+    candidate's exits, all of which this keeps for the candidates' intervals, their endorsers'
+    other intervals (effective ranks) and the candidates' own endorsements; so reports narrowed
+    to these candidates give the rows the full graph gives."""
+    return _open(key, lambda db: _read(db, list(names)))
+
+
+def _open(key: str, read):
     path = cache_folder() / f"{key}.sqlite"
     if not path.exists():
         return None
@@ -242,17 +272,79 @@ def read_log(key: str) -> tuple[EventLog, list[str]] | None:
     except sqlite3.Error:
         return None
     try:
-        result = _read(db)
+        result = read(db)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # a damaged entry is a miss, never an error
     finally:
         db.close()
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used: pruned last
+    if result is not None:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: pruned last
     return result
 
 
-def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
+def _read_registry(db: sqlite3.Connection, day) -> Registry:
+    registry = Registry()
+    entities = registry.entities
+    for entity_id, name, kind, titles, aliases, race in db.execute("SELECT * FROM entities ORDER BY rowid"):
+        parsed = [Title(t, day(s), day(u)) for t, s, u in json.loads(titles)] if titles else []
+        named = json.loads(aliases) if aliases else []
+        entities[entity_id] = Entity(entity_id, name, kind, parsed, named, race)
+    (state,) = db.execute("SELECT value FROM meta WHERE key = 'registry'").fetchone()
+    scalars = json.loads(state)
+    indexes: dict[str, dict] = {attribute: {} for attribute in scalars.pop("_indexes", [])}
+    for attribute, value in scalars.pop("_rows", {}).items():
+        scalars[attribute] = [tuple(row) for row in value]
+    keys: dict[str, object] = {}
+    for attribute, text, entity_id in db.execute("SELECT * FROM name_index ORDER BY rowid"):
+        key = keys.get(text)
+        if key is None:
+            key = json.loads(text)
+            key = keys[text] = tuple(key) if isinstance(key, list) else key
+        ids = indexes[attribute].get(key)
+        if ids is None:
+            ids = indexes[attribute][key] = set()
+        if entity_id is not None:
+            ids.add(entity_id)
+    for attribute, value in (*indexes.items(), *scalars.items()):
+        setattr(registry, attribute, value)
+    return registry
+
+
+def _about(db: sqlite3.Connection, registry: Registry, names: list[str]) -> list[int] | None:
+    """The facts (0-based, in log order) reports about `names` need; None if a name means nothing."""
+    ids: set[str] = set()
+    for name in names:
+        found = registry.ids_any(name)
+        if not found:
+            return None
+        ids |= found
+
+    def column(sql: str, values: Iterable) -> set:
+        return {row[0] for row in _pairs(db, sql, values)}
+
+    endorsers = column("SELECT actor FROM facts WHERE target IN ({})", ids)
+    rows = column("SELECT rowid FROM facts WHERE target IN ({})", ids)
+    rows |= column("SELECT rowid FROM facts WHERE actor IN ({})", ids | endorsers)
+    named = column("SELECT target FROM facts WHERE rowid IN ({})", rows)
+    ends_all = {a.value for a in Action if spec(a).interval == "ends_all"}
+    for row, action in _pairs(db, "SELECT rowid, action FROM facts WHERE actor IN ({})", named):
+        if action in ends_all:
+            rows.add(row)
+    return sorted(r - 1 for r in rows)
+
+
+def _pairs(db: sqlite3.Connection, sql: str, values: Iterable) -> list[tuple]:
+    """The rows of `sql` for `values` bound to its IN ({}), in chunks (SQLite bounds parameters)."""
+    values = sorted(set(values))
+    out: list[tuple] = []
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        out += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
+def _read(db: sqlite3.Connection, names: list[str] | None) -> CacheEntry | None:
     days: dict[str | None, dt.date | None] = {None: None}
 
     def day(text: str | None) -> dt.date | None:
@@ -261,28 +353,12 @@ def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
             value = days[text] = dt.date.fromisoformat(text)
         return value
 
-    registry = Registry()
-    for entity_id, name, kind, titles, aliases, race in db.execute("SELECT * FROM entities ORDER BY rowid"):
-        parsed = [Title(t, day(s), day(u)) for t, s, u in json.loads(titles)] if titles else []
-        registry.entities[entity_id] = Entity(
-            entity_id, name, kind, parsed, json.loads(aliases) if aliases else [], race
-        )
-    (state,) = db.execute("SELECT value FROM meta WHERE key = 'registry'").fetchone()
-    scalars = json.loads(state)
-    indexes = {attribute: {} for attribute in scalars.pop("_indexes", [])}
-    for attribute, value in scalars.pop("_rows", {}).items():
-        scalars[attribute] = [tuple(row) for row in value]
-    for attribute, text, entity_id in db.execute("SELECT * FROM name_index ORDER BY rowid"):
-        key = json.loads(text)
-        ids = indexes[attribute].setdefault(tuple(key) if isinstance(key, list) else key, set())
-        if entity_id is not None:
-            ids.add(entity_id)
-    for attribute, value in (*indexes.items(), *scalars.items()):
-        setattr(registry, attribute, value)
-    sources = [
-        Source(id=i, url=u, outlet=o, published=day(p), credit=c)
-        for i, u, o, p, c in db.execute("SELECT * FROM sources ORDER BY rowid")
-    ]
+    registry = _read_registry(db, day)
+    wanted: list[int] | None = None
+    if names is not None:
+        wanted = _about(db, registry, names)
+        if wanted is None:
+            return None
     actions = {a.value: a for a in Action}
     spans: dict[tuple, Span] = {}
 
@@ -292,10 +368,17 @@ def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
             found = spans[(earliest, latest)] = Span(earliest, latest)
         return found
 
+    if wanted is None:
+        fact_rows = db.execute("SELECT * FROM facts ORDER BY rowid")
+        report_rows = db.execute("SELECT * FROM reports ORDER BY rowid")
+    else:
+        fact_rows = _pairs(
+            db, "SELECT * FROM facts WHERE rowid IN ({}) ORDER BY rowid", [n + 1 for n in wanted]
+        )
+        report_rows = _pairs(db, "SELECT rowid, * FROM reports WHERE fact IN ({})", wanted)
+        report_rows = [row[1:] for row in sorted(report_rows)]
     facts = []
-    for fid, actor, action, target, earliest, latest, rank, group, conflicts in db.execute(
-        "SELECT * FROM facts ORDER BY rowid"
-    ):
+    for fid, actor, action, target, earliest, latest, rank, group, conflicts in fact_rows:
         facts.append(
             Fact(
                 actor,
@@ -309,8 +392,22 @@ def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
                 fid,
             )
         )
+    position = {n: i for i, n in enumerate(wanted)} if wanted is not None else None
+    if position is None:
+        sources = [
+            Source(id=i, url=u, outlet=o, published=day(p), credit=c)
+            for i, u, o, p, c in db.execute("SELECT * FROM sources ORDER BY rowid")
+        ]
+    else:
+        used = {row[10] for row in report_rows}
+        sources = {
+            r - 1: Source(id=i, url=u, outlet=o, published=day(p), credit=c)
+            for r, i, u, o, p, c in _pairs(
+                db, "SELECT rowid, * FROM sources WHERE rowid IN ({})", {u + 1 for u in used}
+            )
+        }
     aliases: dict[str | None, tuple[str, ...]] = {None: ()}
-    for row in db.execute("SELECT * FROM reports ORDER BY rowid"):
+    for row in report_rows:
         (
             n,
             actor,
@@ -342,7 +439,7 @@ def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
         date, not_before, not_after = day(date), day(not_before), day(not_after)
         if alias_text not in aliases:
             aliases[alias_text] = tuple(alias_text.split("|"))
-        facts[n].reports.append(
+        facts[n if position is None else position[n]].reports.append(
             Report(
                 actor,
                 actions[action],
@@ -374,5 +471,6 @@ def _read(db: sqlite3.Connection) -> tuple[EventLog, list[str]]:
         )
     log = EventLog.__new__(EventLog)
     log.registry, log.facts, log.by_id = registry, facts, {f.id: f for f in facts}
-    (warnings,) = db.execute("SELECT value FROM meta WHERE key = 'warnings'").fetchone()
-    return log, json.loads(warnings)
+    meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('warnings', 'later')"))
+    later = json.loads(meta["later"]) if "later" in meta else None
+    return log, json.loads(meta["warnings"]), later

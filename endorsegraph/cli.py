@@ -201,17 +201,23 @@ def _neutralise() -> bool:
     return not click.get_current_context().meta.get("raw_csv", False)
 
 
-def _load(sources: Sequence[Path], facts_format: str | None):
+def _load(sources: Sequence[Path], facts_format: str | None, candidates: Sequence[str] = ()):
+    """The graph of the sources; with `candidates`, possibly only what reports about them need."""
+    from .outputs.progress import LoadProgress
+
     ctx = click.get_current_context()
-    return api.load(
-        sources or None,
-        facts_format,
-        announce=_announce,
-        warn=_warn,
-        spacy_model=ctx.params.get("spacy_model"),
-        strict=ctx.meta.get("strict", False),
-        cache=not ctx.meta.get("no_cache", False),
-    )
+    with LoadProgress() as progress:
+        return api.load(
+            sources or None,
+            facts_format,
+            announce=_announce,
+            warn=_warn,
+            spacy_model=ctx.params.get("spacy_model"),
+            strict=ctx.meta.get("strict", False),
+            cache=not ctx.meta.get("no_cache", False),
+            candidates=candidates or None,
+            progress=progress,
+        )
 
 
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears: quick commands show none
@@ -339,7 +345,7 @@ def _report(graph, name: str, rows, columns, params: dict[str, Any], title: str 
 @handle_errors
 def withdrawals(**params: Any) -> None:
     """Who withdrew when: one row per withdrawal, in date order, with the trigger."""
-    graph = _load(params["sources"], params["facts_format"])
+    graph = _load(params["sources"], params["facts_format"], params["candidates"])
     rows = reports.withdrawals(graph, **_report_filters(params))
     title = _title(graph, "Withdrawals from", params["candidates"], params["races"])
     _report(graph, "withdrawals", rows, reports.WITHDRAWAL_COLUMNS, params, title)
@@ -359,7 +365,7 @@ def withdrawals(**params: Any) -> None:
 @handle_errors
 def asof(day, compare, **params: Any) -> None:
     """Endorsements in force on DATE (uncertain ones marked), or the changes to DATE2."""
-    graph = _load(params["sources"], params["facts_format"])
+    graph = _load(params["sources"], params["facts_format"], params["candidates"])
     if compare:
         rows = reports.compare(graph, day, compare, **_report_filters(params))
         _report(graph, "compare", rows, reports.COMPARE_COLUMNS, params, f"Changes from {day} to {compare}")
@@ -375,7 +381,7 @@ def asof(day, compare, **params: Any) -> None:
 @handle_errors
 def timeline(**params: Any) -> None:
     """Every event in order, with its sources (--candidate: the events naming them)."""
-    graph = _load(params["sources"], params["facts_format"])
+    graph = _load(params["sources"], params["facts_format"], params["candidates"])
     rows = reports.timeline(graph, **_report_filters(params))
     _report(graph, "timeline", rows, reports.TIMELINE_COLUMNS, params, None)
 
@@ -387,7 +393,7 @@ def timeline(**params: Any) -> None:
 @handle_errors
 def stood_by(**params: Any) -> None:
     """Who stood by a candidate, and when, with the endorsement they reaffirmed."""
-    graph = _load(params["sources"], params["facts_format"])
+    graph = _load(params["sources"], params["facts_format"], params["candidates"])
     rows = reports.stood_by(graph, **_report_filters(params))
     _report(graph, "stood_by", rows, reports.STOOD_BY_COLUMNS, params, None)
 

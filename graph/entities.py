@@ -228,6 +228,18 @@ class Registry:
         """Ids `name` could mean in `scope`: an id, a name or alias, else a person's surname."""
         return self._strong(name, scope) or self._by_surname(name, scope)
 
+    def ids_any(self, name: str) -> set[str]:
+        """Every id `name` might mean in some race, by id, name, alias, third-party key or
+        surname: a superset of what `resolve` finds for it in any scope (cheap, never raises)."""
+        if name in self.entities:
+            return {name}
+        key = normalize(name)
+        found = set(self._names.get(key, ())) | set(self._keyed.get(key, ()))
+        found |= {i for (_, k), v in self._aliases.items() if k == key for i in v}
+        if " " not in key:
+            found |= self._persons.get(key, set())
+        return found
+
     def find(self, name: str, scope: str | None = ANY) -> list[Entity]:
         """Every entity `name` could mean (see `resolve`), without suggestions: cheap to ask."""
         return sorted((self.entities[i] for i in self._ids(name, scope)), key=lambda e: e.id)

@@ -157,3 +157,66 @@ def test_race_scoped_names_survive_the_cache(tmp_path: Path, private_cache: Path
     assert registry.resolve("Stringer", "ridgeford-council-2024").race == "ridgeford-council-2024"
     with pytest.raises(LookupError):
         registry.resolve("RTU", "millbrook-mayor-2024")
+
+
+SPRINGFIELD_MORE = """\
+actor,actor_kind,action,target,target_kind,date,not_before,not_after,rank,group,source_id
+Springfield Teachers Union,union,endorse,Ada Park,person,2024-03-05,,,3,,sj-5
+Harbor Workers,union,endorse,Leo Garcia,person,2024-03-02,,,1,slate-1,sj-6
+Harbor Workers,union,endorse,Ana Garcia,person,2024-03-02,,,2,slate-1,sj-6
+Harbor Workers,union,oppose,Leo Garcia,person,2024-04-06,,,,,sj-7
+Jean Kim,person,endorse,Leo Garcia,person,,2024-02-01,2024-02-20,,,sj-8
+Leo Garcia,person,exit_race,Springfield Mayor,race,2024-04-20,,,,,sj-9
+Leo Garcia,person,endorse,Ada Park,person,2024-04-21,,,,,sj-9
+Ada Park,person,exit_race,Springfield Mayor,race,2024-05-01,,,,,sj-10
+Jean Kim,person,accuse,Leo Garcia,person,2024-04-01,,,,,sj-11
+"""
+
+
+def test_reports_about_candidates_read_back_only_what_they_need(race: Path, private_cache: Path):
+    """A load about some candidates, served from the cache, reads only their facts, their
+    endorsers' facts and the exits those name; every report narrowed to them gives the rows of
+    the full graph (with the sample and another race whose names collide)."""
+    (race / "more.csv").write_text(SPRINGFIELD_MORE, encoding="utf-8")
+    sources = ["sample", race, Path(__file__).parent / "races" / "riverton2025.csv"]
+    full = eg.load(sources, cache=False)
+    eg.load(sources)  # cold: built, then cached
+    days = ("2021-05-01", "2024-03-10", "2024-04-10", "2024-04-25", "2025-03-12")
+    for names in (["Ana Garcia"], ["Leo Garcia"], ["Ada Park", "Maria Garcia"], ["Scott Stringer"]):
+        about = eg.load(sources, candidates=names)
+        assert 0 < about.number_of_edges() < full.number_of_edges(), names  # only what they need
+        for report in (eg.withdrawals, eg.stood_by, eg.timeline):
+            assert report(about, candidate=names) == report(full, candidate=names), (report, names)
+        for day in days:
+            assert eg.as_of(about, day, candidate=names) == eg.as_of(full, day, candidate=names)
+            assert eg.compare(about, "2021-01-01", day, candidate=names) == eg.compare(
+                full, "2021-01-01", day, candidate=names
+            )
+        assert eg.entity_profile(about, names[0]) == eg.entity_profile(full, names[0])
+    assert eg.withdrawals(full, candidate="Leo Garcia")  # the opposition that ended an endorsement
+    # A name that means two entities fails the same way on either graph.
+    about = eg.load(sources, candidates=["Garcia"])
+    errors = []
+    for graph in (full, about):
+        with pytest.raises(LookupError) as caught:
+            eg.withdrawals(graph, candidate="Garcia")
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1] and "could mean" in errors[0]
+
+
+def test_cli_report_about_a_candidate_warm_is_cold(race: Path, private_cache: Path):
+    """The command line: the second call, from the cache, prints what the first printed, warnings
+    about the whole graph included."""
+    (race / "more.csv").write_text(SPRINGFIELD_MORE, encoding="utf-8")
+    shutil.rmtree(private_cache / "endorsegraph" / "graphs", ignore_errors=True)
+    runner = CliRunner()
+    for command in (["withdrawals"], ["stood-by"], ["timeline"], ["asof", "2024-04-10"]):
+        args = [*command, "--candidate", "Ana Garcia", "--source", str(race), "--source", "sample", "--csv"]
+        outputs = []
+        for extra in ([], [], ["--no-cache"]):
+            result = runner.invoke(cli, args + extra)
+            assert result.exit_code == 0, result.output
+            outputs.append((result.stdout, result.stderr))
+        assert outputs[0] == outputs[1] == outputs[2], command
+        assert "Ana Garcia" in outputs[0][0]
+    assert "also named in the sample" in outputs[0][1]
