@@ -30,6 +30,7 @@ __all__ = [
     "MAX_YAML_NODES",
     "STDIN",
     "csv_records",
+    "csv_table",
     "jsonl_records",
     "read_source",
     "read_source_text",
@@ -106,26 +107,35 @@ def read_source_text(path: Path) -> str:
     return text
 
 
+def csv_table(path: Path) -> tuple[list[str], list[int], list[list[str]]]:
+    """Header, line numbers and rows (lists of cells, blank rows left out) of a whole CSV file,
+    with the checks of `csv_records`: for readers that validate whole columns at once."""
+    header, reader = _csv_reader(path)
+    width = len(header)
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if len(cells) != width or not "".join(cells).strip():
+                if not any(c.strip() for c in cells):
+                    continue
+                spans = f" (the row runs to line {start - 1}: a quote left open?)" if start - 1 > line else ""
+                raise InputError(
+                    [f"{path}:{line}: {len(cells)} cells but the header has {width} columns{spans}"]
+                )
+            lines.append(line)
+            rows.append(cells)
+    except csv.Error as err:
+        raise InputError([f"{path}:{start}: {_csv_problem(err)}"]) from None
+    return header, lines, rows
+
+
 def csv_records(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """Header and (line, row) pairs. A row with more or fewer cells than the header, a duplicate
     column, a quote never closed or a cell over MAX_FIELD_CHARS is an error naming its line."""
-    text = read_source_text(path)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    # newline="": only \n, \r\n and \r end a line; U+2028 and friends stay inside their cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    csv.field_size_limit(MAX_FIELD_CHARS)
-    try:
-        first = next(reader, None)
-    except csv.Error as err:
-        raise InputError([f"{path}:1: {_csv_problem(err)}"]) from None
-    if first is None:
-        raise InputError([f"{path}:1: the file is empty; expected a header row"])
-    header = [h.strip() for h in first]
-    seen: set[str] = set()
-    for column in header:
-        if column and column in seen:
-            raise InputError([f"{path}:1: the column '{column}' appears twice in the header"])
-        seen.add(column)
+    header, reader = _csv_reader(path)
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
         start = reader.line_num + 1
@@ -149,6 +159,27 @@ def csv_records(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, An
             yield line, {h: (c if c.strip() else None) for h, c in zip(header, cells, strict=True)}
 
     return header, rows()
+
+
+def _csv_reader(path: Path) -> tuple[list[str], Any]:
+    text = read_source_text(path)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    # newline="": only \n, \r\n and \r end a line; U+2028 and friends stay inside their cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        first = next(reader, None)
+    except csv.Error as err:
+        raise InputError([f"{path}:1: {_csv_problem(err)}"]) from None
+    if first is None:
+        raise InputError([f"{path}:1: the file is empty; expected a header row"])
+    header = [h.strip() for h in first]
+    seen: set[str] = set()
+    for column in header:
+        if column and column in seen:
+            raise InputError([f"{path}:1: the column '{column}' appears twice in the header"])
+        seen.add(column)
+    return header, reader
 
 
 def _csv_problem(err: csv.Error) -> str:
