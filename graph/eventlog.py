@@ -156,7 +156,10 @@ def scope_of(event: Event | Report) -> str | None:
 
 def _target_kind(event: Event | Report) -> str | None:
     # The target of a candidate's exit is the race they left.
-    return event.target_kind or ("race" if spec(event.action).interval == "ends_all" else None)
+    return event.target_kind or _RACE_KIND.get(event.action)
+
+
+_RACE_KIND = {a: "race" for a in Action if spec(a).interval == "ends_all"}
 
 
 class _Names:
@@ -235,15 +238,64 @@ def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, R
     seen: set[tuple] = set()
     # An ambiguous name is one problem, stated at its first use with the count of the others.
     ambiguous: dict[tuple[str | None, str], list] = {}
+    resolved = names.resolved
+    # What describing an entity with a kind or title gave: once set, an entity's kind never
+    # changes, so the same (entity, kind, title) always gives the same answer.
+    described: dict[tuple, ValueError | None] = {}
+
+    def describe(found: str, kind: str | None, title: str | None) -> ValueError | None:
+        key = (found, kind, title)
+        try:
+            return described[key]
+        except KeyError:
+            pass
+        try:
+            registry.describe(registry[found], kind, title)
+            result = None
+        except ValueError as err:
+            result = err
+        described[key] = result
+        return result
+
     for event in events:
-        where = event.origin or event.source.id
-        scope = scope_of(event)
-        ids = []
-        for role, name, kind, title in (
-            ("actor", event.actor, event.actor_kind, event.actor_title),
-            ("target", event.target, _target_kind(event), event.target_title),
+        scope = event.race or event.scope
+        actor = resolved[(scope, event.actor)]
+        target = resolved[(scope, event.target)]
+        target_kind = event.target_kind or _RACE_KIND.get(event.action)
+        if (
+            type(actor) is str
+            and type(target) is str
+            and (
+                not (event.actor_kind or event.actor_title)
+                or describe(actor, event.actor_kind, event.actor_title) is None
+            )
+            and (
+                not (target_kind or event.target_title)
+                or describe(target, target_kind, event.target_title) is None
+            )
         ):
-            found = names.resolved[(scope, name)]
+            # Loading the same source twice must change nothing.
+            span = event.span
+            key = (
+                event.source.id,
+                actor,
+                event.action,
+                target,
+                span.earliest,
+                span.latest,
+                event.rank,
+                event.group,
+                event.evidence,
+            )
+            if key not in seen:
+                seen.add(key)
+                out.append((actor, target, event))
+            continue
+        where = event.origin or event.source.id
+        for role, name, found, kind, title in (
+            ("actor", event.actor, actor, event.actor_kind, event.actor_title),
+            ("target", event.target, target, target_kind, event.target_title),
+        ):
             if isinstance(found, AmbiguousName):
                 uses = ambiguous.setdefault((scope, name), [len(problems), 0])
                 if uses[1] == 0:
@@ -253,29 +305,10 @@ def _resolve(events: list[Report], registry: Registry) -> list[tuple[str, str, R
             if not isinstance(found, str):
                 problems.append(f"{where}: {role}: {found}")
                 break
-            try:
-                registry.describe(registry[found], kind, title)
-            except ValueError as err:
+            err = describe(found, kind, title) if (kind or title) else None
+            if err is not None:
                 problems.append(f"{where}: {role}: '{name}' {err}")
                 break
-            ids.append(found)
-        if len(ids) < 2:
-            continue
-        actor, target = ids
-        # Loading the same source twice must change nothing.
-        key = (
-            event.source.id,
-            actor,
-            event.action,
-            target,
-            event.span,
-            event.rank,
-            event.group,
-            event.evidence,
-        )
-        if key not in seen:
-            seen.add(key)
-            out.append((actor, target, event))
     for at, count in ambiguous.values():
         if count > 1:
             problems[at] += f" (and {count - 1} more use{'s' if count > 2 else ''} of the same name)"
