@@ -20,10 +20,16 @@ __all__ = ["ANY", "AmbiguousName", "Entity", "Registry", "Title", "UnknownName",
 @functools.lru_cache(maxsize=1 << 20)  # a load asks about the same few names again and again
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"['’`]", "", plain.casefold())
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    if name.isascii():  # most names: no accents to strip (NFKD leaves ASCII as it is)
+        plain = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _APOSTROPHES.sub("", plain.casefold())
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
+
+
+_APOSTROPHES, _NOT_WORD = re.compile(r"['’`]"), re.compile(r"[^\w]+")
 
 
 def slug(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -172,23 +173,29 @@ class _Names:
         self.registry = registry
         self.resolved: dict[tuple[str | None, str], str | LookupError | ValueError] = {}
         self.kinds: dict[tuple[str | None, str], set[str]] = defaultdict(set)
-        for event in events:
-            scope = scope_of(event)
-            if event.actor_kind:
-                self.kinds[(scope, event.actor)].add(event.actor_kind)
-            self.kinds[(scope, event.target)]  # noqa: B018 - every name gets a key, in order
-            if kind := _target_kind(event):
-                self.kinds[(scope, event.target)].add(kind)
-            self.kinds[(scope, event.actor)]  # noqa: B018
+        kinds = self.kinds
+        # Each distinct combination once (events repeat names and kinds a great deal).
+        fields = operator.attrgetter(
+            "race", "scope", "actor", "actor_kind", "target", "target_kind", "action"
+        )
+        for race, scope, actor, actor_kind, target, target_kind, action in set(map(fields, events)):
+            scope = race or scope
+            actor_kinds, target_kinds = kinds[(scope, actor)], kinds[(scope, target)]  # every name a key
+            if actor_kind:
+                actor_kinds.add(actor_kind)
+            if kind := target_kind or _RACE_KIND.get(action):
+                target_kinds.add(kind)
 
     def pending_aliases(self) -> list[str]:
         """Apply the alias-table rows whose entity first appears in a record; problems as lines."""
         registry, problems = self.registry, []
-        named = {normalize(name) for _, name in self.kinds}
+        named: set[str] | None = None
         for where, alias, target, scope in registry.pending_aliases:
             try:
                 entity = registry.resolve(target, scope if scope is not None else ANY)
             except UnknownName as err:
+                if named is None:
+                    named = {normalize(name) for _, name in self.kinds}
                 if normalize(target) not in named:
                     problems.append(f"{where}: entity: {err}")
                     continue

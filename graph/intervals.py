@@ -103,12 +103,16 @@ def endorsements(log: EventLog) -> list[Endorsement]:
     for fact in log:
         if fact.action in PAIR_ACTIONS:
             pairs[(fact.actor, fact.target)].append(fact)
-        elif spec(fact.action).interval == "ends_all":
+        elif _PART[fact.action] == "ends_all":
             exits[fact.actor].append(fact)
     out: list[Endorsement] = []
     chronological = functools.cmp_to_key(_chronological)
     for (endorser, candidate), facts in pairs.items():
         facts = facts + exits[candidate] if candidate in exits else facts
+        if len(facts) == 1 and _PART[facts[0].action] == "opens":  # most pairs: one endorsement
+            fact = facts[0]
+            out.append(Endorsement(endorser, candidate, fact.rank, fact.span, opened_by=fact))
+            continue
         if len(facts) > 1:
             if all(f.span.exact for f in facts):
                 # Exact days: certain order unless same day, then opening before closing, then
@@ -123,6 +127,9 @@ def endorsements(log: EventLog) -> list[Endorsement]:
         counts[(e.endorser, e.candidate)] += 1
         e.id = f"{e.endorser}>{e.candidate}#{counts[(e.endorser, e.candidate)]}"
     return out
+
+
+_PART = {a: spec(a).interval for a in Action}
 
 
 def _implied_start(fact: Fact) -> Span:

@@ -24,12 +24,19 @@ __all__ = ["build_graph", "graph_as_of", "roles"]
 def roles(log: EventLog) -> dict[str, set[str]]:
     """Roles follow from the events: endorsed, withdrawn from or accused means candidate."""
     out: dict[str, set[str]] = {}
-    for fact in log:
-        action = spec(fact.action)
-        if action.actor_role:
-            out.setdefault(fact.actor, set()).add(action.actor_role)
-        if action.target_role:
-            out.setdefault(fact.target, set()).add(action.target_role)
+    played = {a: (spec(a).actor_role, spec(a).target_role) for a in Action}
+    for actor, action, target in {(f.actor, f.action, f.target) for f in log}:
+        actor_role, target_role = played[action]
+        if actor_role:
+            roles = out.get(actor)
+            if roles is None:
+                roles = out[actor] = set()
+            roles.add(actor_role)
+        if target_role:
+            roles = out.get(target)
+            if roles is None:
+                roles = out[target] = set()
+            roles.add(target_role)
     return out
 
 
@@ -37,11 +44,10 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
     """The graph of the log, with the indexes per-entity reports look up instead of scanning (see
     graph.store): endorsements by candidate and by endorser, accusations by candidate."""
     graph = nx.MultiDiGraph()
-    entity_roles: dict[str, set[str]] = {}  # every entity a fact names, with its roles
-    for fact in log:
-        entity_roles.setdefault(fact.actor, set())
-        entity_roles.setdefault(fact.target, set())
-    entity_roles.update(roles(log))
+    entity_roles: dict[str, set[str]] = roles(log)  # every entity a fact names, with its roles
+    for entity_id in {f.actor for f in log} | {f.target for f in log}:
+        if entity_id not in entity_roles:
+            entity_roles[entity_id] = set()
     graph.add_nodes_from(
         (entity.id, {"name": entity.name, "kind": entity.kind, "roles": sorted(entity_roles[entity.id])})
         for entity in log.registry
@@ -51,10 +57,16 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
     edges = []
     interval_of = {}  # the interval each withdrawal, supersession or stand-by belongs to (its rank)
     for e in intervals:
-        facts = e.facts
-        for f in facts:
-            if f.action in PAIR_ACTIONS:
-                interval_of[f.id] = e
+        opened = e.opened_by
+        if opened is not None and e.closed_by is None and not e.reaffirmed_by:
+            # Most intervals: one endorsement, still open (its fact is skipped below anyway).
+            fact_ids, source_ids = [opened.id], opened.source_ids
+        else:
+            facts = e.facts
+            for f in facts:
+                if f.action in PAIR_ACTIONS:
+                    interval_of[f.id] = e
+            fact_ids, source_ids = [f.id for f in facts], e.source_ids
         data = {
             "action": "endorse",
             "endorsement": e,
@@ -62,8 +74,8 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
             "valid_to": e.end,
             "rank": e.rank,
             "implied": e.implied,
-            "facts": [f.id for f in facts],
-            "sources": e.source_ids,
+            "facts": fact_ids,
+            "sources": source_ids,
         }
         edges.append((e.endorser, e.candidate, f"endorse/{e.id}", data))
     opens = {a for a in Action if spec(a).interval == "opens"}  # the intervals above carry them
