@@ -22,7 +22,7 @@ from ..graph.actions import ACTIONS, Action
 from ..graph.dates import Span, parse_day
 from ..graph.errors import InputError
 from ..graph.events import KINDS, Event, Report, Source
-from .records import csv_table, jsonl_records, yaml_records
+from .records import csv_chunks, jsonl_records, yaml_records
 
 __all__ = [
     "FACT_COLUMNS",
@@ -128,10 +128,10 @@ class _Columns:
         try:
             number = self.wholes[value]
         except KeyError:
-            if not isinstance(value, str) or not value.strip().isdigit():
+            if not isinstance(value, str) or not value.strip().isdigit() or len(value.strip()) > 18:
                 if isinstance(value, str) and not value.strip():
                     return None
-                raise ValueError(value) from None
+                raise ValueError(value) from None  # the schema words it (too large: 64-bit graphs)
             number = self.wholes[value] = int(value.strip())
         if number is not None and number < least:
             raise ValueError(value)
@@ -246,14 +246,28 @@ def _reports(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -> list[
 _BAD = object()  # a value the fast path cannot vouch for: its rows take the per-record path
 
 
-def _table_reports(path: Path, header: list[str], lines: list[int], rows: list[list[str]]) -> list[Report]:
-    """The rows of a CSV facts file as Reports, validated a whole column at a time: each distinct
-    cell of a column is checked once and the Reports are made in one pass. A row with a value the
-    columns cannot vouch for (or dates that contradict each other) goes through
+def _table_reports(path: Path, header: list[str], chunks: Iterable[tuple[list[int], list]]) -> list[Report]:
+    """The rows of a CSV facts file as Reports, validated a whole column of a chunk at a time:
+    each distinct cell of a column is checked once and the Reports are made in one pass. A row
+    with a value the columns cannot vouch for (or dates that contradict each other) goes through
     `event_from_record`, as `_reports` does, so its problems read the same."""
-    if not rows:
-        return []
-    columns = _Columns()
+    columns = _Columns()  # shared by the chunks: each distinct value is checked once per file
+    reports: list[Report] = []
+    problems: list[str] = []
+    for lines, rows in chunks:
+        reports += _chunk_reports(path, header, lines, rows, columns, problems)
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(f"{path}: stopped after {MAX_PROBLEMS} problems")
+        raise InputError(problems)
+    return reports
+
+
+def _chunk_reports(
+    path: Path, header: list[str], lines: list[int], rows: list[list[str]], columns: _Columns, problems: list
+) -> list[Report]:
     count = len(rows)
     transposed = dict(zip(header, zip(*rows, strict=True), strict=True))
     nothing = (None,) * count
@@ -284,8 +298,6 @@ def _table_reports(path: Path, header: list[str], lines: list[int], rows: list[l
 
     def whole(least: int):
         def check(value: str | None) -> int | None:
-            if value is not None and len(value.strip()) > 18:
-                raise ValueError(value)  # the schema's words: too large
             return columns.whole(value, least)
 
         return check
@@ -367,23 +379,15 @@ def _table_reports(path: Path, header: list[str], lines: list[int], rows: list[l
             column("rule", columns.text),
         )
     )
-    if not suspect:
-        return reports
-    problems: list[str] = []
-    dropped: set[int] = set()
     for i in sorted(suspect):
         where = reports[i].origin
         record = {h: (c if c.strip() else None) for h, c in zip(header, rows[i], strict=True)}
         try:
             reports[i] = Report.of(event_from_record(record, where, path.name))
         except ValueError as err:
-            dropped.add(i)
             problems += [f"{where}: {p}" for p in str(err).splitlines()]
         if len(problems) >= MAX_PROBLEMS:
-            problems.append(f"{path}: stopped after {MAX_PROBLEMS} problems")
             break
-    if problems:
-        raise InputError(problems)
     return reports
 
 
@@ -402,14 +406,14 @@ def read_reports(path: str | Path, fmt: str) -> list[Report]:
     Report, or an InputError listing every bad record (nothing is returned half-read)."""
     path = Path(path)
     if fmt == "csv":
-        header, lines, rows = csv_table(path)
+        header, chunks = csv_chunks(path)
         unknown = [h for h in header if h not in FACT_COLUMNS]
         missing = [c for c in ("actor", "action", "target") if c not in header]
         if unknown or missing:
             problems = [f"{path}:1: unknown column '{h}'" for h in unknown]
             problems += [f"{path}:1: missing column '{c}'" for c in missing]
             raise InputError(problems)
-        return _table_reports(path, header, lines, rows)
+        return _table_reports(path, header, chunks)
     if fmt == "jsonl":
         return _reports(path, jsonl_records(path))
     if fmt == "yaml":

@@ -30,7 +30,7 @@ __all__ = [
     "MAX_YAML_NODES",
     "STDIN",
     "csv_records",
-    "csv_table",
+    "csv_chunks",
     "jsonl_records",
     "read_source",
     "read_source_text",
@@ -107,11 +107,17 @@ def read_source_text(path: Path) -> str:
     return text
 
 
-def csv_table(path: Path) -> tuple[list[str], list[int], list[list[str]]]:
-    """Header, line numbers and rows (lists of cells, blank rows left out) of a whole CSV file,
-    with the checks of `csv_records`: for readers that validate whole columns at once."""
+def csv_chunks(
+    path: Path, size: int = 50_000
+) -> tuple[list[str], Iterator[tuple[list[int], list[list[str]]]]]:
+    """Header and chunks of up to `size` rows (line numbers, lists of cells; blank rows left out)
+    of a CSV file, with the checks of `csv_records`: for readers that validate whole columns at
+    once, a chunk at a time (so a big file's cells are never all held as row lists at once)."""
     header, reader = _csv_reader(path)
-    width = len(header)
+    return header, _chunks(path, reader, len(header), size)
+
+
+def _chunks(path: Path, reader: Any, width: int, size: int) -> Iterator[tuple[list[int], list[list[str]]]]:
     lines: list[int] = []
     rows: list[list[str]] = []
     start = reader.line_num + 1
@@ -127,9 +133,13 @@ def csv_table(path: Path) -> tuple[list[str], list[int], list[list[str]]]:
                 )
             lines.append(line)
             rows.append(cells)
+            if len(rows) == size:
+                yield lines, rows
+                lines, rows = [], []
     except csv.Error as err:
         raise InputError([f"{path}:{start}: {_csv_problem(err)}"]) from None
-    return header, lines, rows
+    if rows:
+        yield lines, rows
 
 
 def csv_records(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
