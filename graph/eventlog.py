@@ -139,7 +139,7 @@ class EventLog:
             facts += merged
             conflicts += clashes
         facts = _join_conflicts(facts, conflicts)
-        facts.sort(key=Fact.sort_key)
+        facts.sort(key=_sort_key_of(facts))
         used: set[str] = set()
         spans: dict[Span, str] = {}
         for fact in facts:
@@ -147,6 +147,21 @@ class EventLog:
         log = cls.__new__(cls)  # already in order: __init__ would sort again
         log.registry, log.facts, log.by_id = registry, facts, {f.id: f for f in facts}
         return log
+
+
+def _sort_key_of(facts: list[Fact]):
+    """Fact.sort_key, each span's part computed once (facts share their span objects)."""
+    span_keys: dict[int, tuple] = {}
+    order = _ACTION_ORDER
+
+    def key(fact: Fact) -> tuple:
+        span = fact.span
+        found = span_keys.get(id(span))  # the facts, and so their spans, live through the sort
+        if found is None:
+            found = span_keys[id(span)] = span.sort_key()
+        return (*found, order[fact.action], fact.actor, fact.target)
+
+    return key
 
 
 def scope_of(event: Event | Report) -> str | None:

@@ -15,6 +15,7 @@ so the dependency shows in its imports:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -41,23 +42,23 @@ _BY_ENDORSER, _ACCUSATIONS = "endorsements_by_endorser", "accusations_by_candida
 
 def keep(graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement]) -> None:
     """Store the model on a graph being built (for build_graph only)."""
-    by_candidate: dict[str, list[Endorsement]] = {}
-    by_endorser: dict[str, list[Endorsement]] = {}
+    by_candidate: dict[str, list[Endorsement]] = defaultdict(list)
+    by_endorser: dict[str, list[Endorsement]] = defaultdict(list)
     for e in intervals:
-        by_candidate.setdefault(e.candidate, []).append(e)
-        by_endorser.setdefault(e.endorser, []).append(e)
-    accusations: dict[str, list[Fact]] = {}
+        by_candidate[e.candidate].append(e)
+        by_endorser[e.endorser].append(e)
+    accusations: dict[str, list[Fact]] = defaultdict(list)
     for fact in log:  # in time order, so each list is too
         if fact.action == "accuse":
-            accusations.setdefault(fact.target, []).append(fact)
+            accusations[fact.target].append(fact)
     graph.graph.update(
         {
             _REGISTRY: log.registry,
             _LOG: log,
             _INTERVALS: intervals,
-            _BY_CANDIDATE: by_candidate,
-            _BY_ENDORSER: by_endorser,
-            _ACCUSATIONS: accusations,
+            _BY_CANDIDATE: dict(by_candidate),
+            _BY_ENDORSER: dict(by_endorser),
+            _ACCUSATIONS: dict(accusations),
         }
     )
 

@@ -23,20 +23,28 @@ __all__ = ["build_graph", "graph_as_of", "roles"]
 
 def roles(log: EventLog) -> dict[str, set[str]]:
     """Roles follow from the events: endorsed, withdrawn from or accused means candidate."""
+    return {entity: found for entity, found in _roles(log).items() if found}
+
+
+_PLAYED = {a: (spec(a).actor_role, spec(a).target_role) for a in Action}
+
+
+def _roles(log: EventLog) -> dict[str, set[str]]:
+    """Every entity a fact names, with its roles (none, for some)."""
     out: dict[str, set[str]] = {}
-    played = {a: (spec(a).actor_role, spec(a).target_role) for a in Action}
-    for actor, action, target in {(f.actor, f.action, f.target) for f in log}:
-        actor_role, target_role = played[action]
+    get = out.get
+    for fact in log:
+        actor_role, target_role = _PLAYED[fact.action]
+        found = get(fact.actor)
+        if found is None:
+            found = out[fact.actor] = set()
         if actor_role:
-            roles = out.get(actor)
-            if roles is None:
-                roles = out[actor] = set()
-            roles.add(actor_role)
+            found.add(actor_role)
+        found = get(fact.target)
+        if found is None:
+            found = out[fact.target] = set()
         if target_role:
-            roles = out.get(target)
-            if roles is None:
-                roles = out[target] = set()
-            roles.add(target_role)
+            found.add(target_role)
     return out
 
 
@@ -44,10 +52,7 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
     """The graph of the log, with the indexes per-entity reports look up instead of scanning (see
     graph.store): endorsements by candidate and by endorser, accusations by candidate."""
     graph = nx.MultiDiGraph()
-    entity_roles: dict[str, set[str]] = roles(log)  # every entity a fact names, with its roles
-    for entity_id in {f.actor for f in log} | {f.target for f in log}:
-        if entity_id not in entity_roles:
-            entity_roles[entity_id] = set()
+    entity_roles = _roles(log)
     graph.add_nodes_from(
         (entity.id, {"name": entity.name, "kind": entity.kind, "roles": sorted(entity_roles[entity.id])})
         for entity in log.registry
