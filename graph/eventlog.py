@@ -120,12 +120,17 @@ class EventLog:
 
     @classmethod
     def from_events(cls, events: Iterable[Event | Report], registry: Registry) -> EventLog:
-        resolved = _resolve([Report.of(e) for e in events], registry)
+        resolved = _resolve([e if type(e) is Report else Report.of(e) for e in events], registry)
         groups: dict[tuple, list[Report]] = defaultdict(list)
-        pairs: dict[tuple[str, str], list[tuple[Action, Span]]] = defaultdict(list)
         for actor, target, event in resolved:
             groups[(actor, event.action, target)].append(event)
-            pairs[(actor, target)].append((event.action, event.span))
+        # What happened between each pair, for the facts several reports make (most have one).
+        pairs: dict[tuple[str, str], list[tuple[Action, Span]]] = defaultdict(list)
+        merging = {(actor, target) for (actor, _, target), members in groups.items() if len(members) > 1}
+        if merging:
+            for actor, target, event in resolved:
+                if (actor, target) in merging:
+                    pairs[(actor, target)].append((event.action, event.span))
         facts: list[Fact] = []
         conflicts: list[tuple[Fact, Fact]] = []
         for (actor, action, target), members in groups.items():
