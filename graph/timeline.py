@@ -9,6 +9,8 @@ questions are adjacency lookups (`graph.in_edges(candidate)`), not scans.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -16,7 +18,7 @@ from . import store
 from .actions import PAIR_ACTIONS, Action, spec
 from .dates import parse_day
 from .eventlog import EventLog
-from .intervals import Status, endorsements
+from .intervals import Endorsement, Status, endorsements
 
 __all__ = ["build_graph", "graph_as_of", "roles"]
 
@@ -59,8 +61,15 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
         if entity.id in entity_roles
     )
     intervals = endorsements(log)
-    edges = []
-    interval_of = {}  # the interval each withdrawal, supersession or stand-by belongs to (its rank)
+    interval_of: dict[str, Endorsement] = {}  # the interval each withdrawal or stand-by belongs to
+    # Made as they are inserted, never all held in one list (a million 4-tuples at 1M events).
+    _insert(graph, itertools.chain(_interval_edges(intervals, interval_of), _fact_edges(log, interval_of)))
+    store.keep(graph, log, intervals)
+    return graph
+
+
+def _interval_edges(intervals: list[Endorsement], interval_of: dict[str, Endorsement]) -> Iterator[tuple]:
+    """One `endorse` edge per endorsement interval; fills `interval_of` for the facts' edges."""
     for e in intervals:
         opened = e.opened_by
         if opened is not None and e.closed_by is None and not e.reaffirmed_by:
@@ -82,11 +91,17 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
             "facts": fact_ids,
             "sources": source_ids,
         }
-        edges.append((e.endorser, e.candidate, f"endorse/{e.id}", data))
-    opens = {a for a in Action if spec(a).interval == "opens"}  # the intervals above carry them
+        yield e.endorser, e.candidate, f"endorse/{e.id}", data
+
+
+_OPENS = frozenset(a for a in Action if spec(a).interval == "opens")  # the intervals carry them
+
+
+def _fact_edges(log: EventLog, interval_of: dict[str, Endorsement]) -> Iterator[tuple]:
+    """One edge per fact that opens no interval, with the interval it belongs to."""
     for fact in log:
         action = fact.action
-        if action in opens:
+        if action in _OPENS:
             continue
         interval = interval_of.get(fact.id)
         value = action.value
@@ -105,13 +120,10 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
             "facts": [fact.id],
             "sources": fact.source_ids,
         }
-        edges.append((fact.actor, fact.target, f"{value}/{fact.id}", data))
-    _insert(graph, edges)
-    store.keep(graph, log, intervals)
-    return graph
+        yield fact.actor, fact.target, f"{value}/{fact.id}", data
 
 
-def _insert(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str, dict]]) -> None:
+def _insert(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
     """`graph.add_edges_from(edges)` for a graph being built whose nodes are all there and whose
     edge keys are unique: written straight into networkx's documented adjacency structure
     (successors and predecessors share each pair's key dictionary, as add_edge makes them), which
