@@ -191,7 +191,13 @@ class Report:
     __slots__ = (
         "actor", "action", "target", "date", "not_before", "not_after", "span", "rank", "group", "race",
         "source", "evidence", "start", "end", "date_text", "note", "actor_kind", "actor_title",
-        "target_kind", "target_title", "aliases", "id", "origin", "scope", "cause", "rule",
+        "target_kind", "target_title", "aliases", "id", "_where", "_line", "scope", "cause", "rule",
+    )  # fmt: skip
+    # The fields, in the order of the constructor's arguments (origin as "file:line").
+    FIELDS = (
+        "actor", "action", "target", "span", "source", "date", "not_before", "not_after", "rank", "group",
+        "race", "evidence", "start", "end", "date_text", "note", "actor_kind", "actor_title", "target_kind",
+        "target_title", "aliases", "origin", "id", "scope", "cause", "rule",
     )  # fmt: skip
 
     def __init__(
@@ -222,6 +228,7 @@ class Report:
         scope: str | None = None,
         cause: str | None = None,
         rule: str | None = None,
+        line: int | None = None,
     ) -> None:
         self.actor, self.action, self.target, self.span, self.source = actor, action, target, span, source
         self.date, self.not_before, self.not_after = date, not_before, not_after
@@ -229,8 +236,15 @@ class Report:
         self.start, self.end, self.date_text, self.note = start, end, date_text, note
         self.actor_kind, self.actor_title = actor_kind, actor_title
         self.target_kind, self.target_title = target_kind, target_title
-        self.aliases, self.origin, self.id, self.scope = aliases, origin, id, scope
+        # With `line`, `origin` is the file's prefix ("file:") shared by its rows: a million rows
+        # keep a million small numbers, not a million strings.
+        self.aliases, self._where, self._line, self.id, self.scope = aliases, origin, line, id, scope
         self.cause, self.rule = cause, rule
+
+    @property
+    def origin(self) -> str | None:
+        """ "file:line" the report was read from, for messages."""
+        return self._where if self._line is None else f"{self._where}{self._line}"
 
     @classmethod
     def of(cls, event: Event | Report) -> Report:

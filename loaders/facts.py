@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -372,11 +373,12 @@ def _chunk_reports(
             column("target_kind", columns.kind),
             column("target_title", columns.text),
             column("aliases", aliases),
-            list(map(prefix.__add__, map(str, lines))),
+            itertools.repeat(prefix, count),
             nothing,
             nothing,
             column("cause", columns.text),
             column("rule", columns.text),
+            lines,
         )
     )
     for i in sorted(suspect):

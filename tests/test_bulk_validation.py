@@ -37,7 +37,7 @@ Riverside Nurses,endorse,Ana Garcia,,2024-05-02,2024-05-01,,sj-4,
 
 
 def _fields(report) -> tuple:
-    return tuple(getattr(report, name) for name in report.__slots__)
+    return tuple(getattr(report, name) for name in report.FIELDS)
 
 
 def _per_record(path: Path) -> list:
