@@ -88,6 +88,9 @@ CREATE TABLE reports (fact INTEGER, actor TEXT, action TEXT, target TEXT, date T
                       start INTEGER, end_ INTEGER, date_text TEXT, note TEXT, actor_kind TEXT,
                       actor_title TEXT, target_kind TEXT, target_title TEXT, aliases TEXT, origin TEXT,
                       event_id TEXT, scope TEXT, cause TEXT, rule TEXT);
+"""
+# Made once the rows are in: one sort each, not an update per row.
+_INDEXES = """
 CREATE INDEX facts_by_actor ON facts (actor);
 CREATE INDEX facts_by_target ON facts (target);
 CREATE INDEX reports_by_fact ON reports (fact);
@@ -101,6 +104,14 @@ CacheEntry = tuple[EventLog, list[str], list[str] | None]
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+class _Days(dict):
+    """ISO text of each distinct day, made once (a log names a few hundred days many times)."""
+
+    def __missing__(self, day: dt.date | None) -> str | None:
+        text = self[day] = _iso(day)
+        return text
 
 
 def write_log(key: str, log: EventLog, warnings: list[str], later: list[str] | None = None) -> None:
@@ -123,7 +134,11 @@ def write_log(key: str, log: EventLog, warnings: list[str], later: list[str] | N
 def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | None) -> None:
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
+    iso = _Days()
     try:
+        # A temporary file renamed into place once complete: no journal, no waiting for the disk.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.executescript(_SCHEMA)
         db.execute("INSERT INTO meta VALUES ('warnings', ?)", (json.dumps(warnings),))
         if later is not None:
@@ -164,8 +179,8 @@ def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | No
                     f.actor,
                     f.action.value,
                     f.target,
-                    _iso(f.span.earliest),
-                    _iso(f.span.latest),
+                    iso[f.span.earliest],
+                    iso[f.span.latest],
                     f.rank,
                     f.group,
                     json.dumps(f.conflicts) if f.conflicts else None,
@@ -181,9 +196,9 @@ def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | No
                     r.actor,
                     r.action.value,
                     r.target,
-                    _iso(r.date),
-                    _iso(r.not_before),
-                    _iso(r.not_after),
+                    iso[r.date],
+                    iso[r.not_before],
+                    iso[r.not_after],
                     r.rank,
                     r.group,
                     r.race,
@@ -208,6 +223,7 @@ def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | No
                 for r in f.reports
             ),
         )
+        db.executescript(_INDEXES)
         db.commit()
     finally:
         db.close()
