@@ -146,7 +146,7 @@ class EventLog:
         facts = _join_conflicts(facts, conflicts)
         facts.sort(key=_sort_key_of(facts))
         used: set[str] = set()
-        spans: dict[Span, str] = {}
+        spans: dict[int, str] = {}  # id(span) -> its text; the facts keep their spans alive
         for fact in facts:
             fact.id = _fact_id(fact, used, spans)
         log = cls.__new__(cls)  # already in order: __init__ would sort again
@@ -422,13 +422,13 @@ def _join_conflicts(facts: list[Fact], conflicts: list[tuple[Fact, Fact]]) -> li
     return out
 
 
-def _fact_id(fact: Fact, used: set[str], spans: dict[Span, str] | None = None) -> str:
+def _fact_id(fact: Fact, used: set[str], spans: dict[int, str] | None = None) -> str:
     """Stable id from what the fact says, so re-loading the same data gives the same ids."""
-    span = spans.get(fact.span) if spans is not None else None
+    span = spans.get(id(fact.span)) if spans is not None else None
     if span is None:
         span = str(fact.span)
         if spans is not None:
-            spans[fact.span] = span
+            spans[id(fact.span)] = span
     key = f"{fact.actor}|{_VALUE[fact.action]}|{fact.target}|{fact.rank}|{fact.group}|{span}"
     digest = hashlib.sha1(key.encode()).hexdigest()
     fid = digest[:12]
