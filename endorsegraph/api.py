@@ -272,6 +272,9 @@ class _Load:
         self.step("resolving names")
         try:
             log = EventLog.from_events(events, registry)
+            # Each name's normal form was needed to resolve it; the graph about to be built does
+            # not need them (a quarter of a million at 1M events), and queries make the few again.
+            normalize.cache_clear()
         finally:
             # An alias given to two entities (it explains the errors at its uses, if any).
             for message in registry.alias_warnings:

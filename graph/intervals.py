@@ -55,10 +55,7 @@ class Endorsement:
         facts = self.facts
         if len(facts) == 1:
             return facts[0].source_ids
-        seen: dict[str, None] = {}
-        for fact in facts:
-            seen.update(dict.fromkeys(fact.source_ids))
-        return list(seen)
+        return list(dict.fromkeys([r.source.id for fact in facts for r in fact.reports]))
 
     @property
     def group(self) -> str | None:
@@ -121,7 +118,15 @@ def endorsements(log: EventLog) -> list[Endorsement]:
             else:
                 facts = sorted(facts, key=chronological)
         out += _intervals(endorser, candidate, facts)
-    out.sort(key=lambda e: (e.start.sort_key(), e.endorser, e.candidate))
+    span_keys: dict[int, tuple] = {}  # id(span) -> its sort key; the intervals keep their spans
+
+    def start_key(e: Endorsement) -> tuple:
+        found = span_keys.get(id(e.start))
+        if found is None:
+            found = span_keys[id(e.start)] = e.start.sort_key()
+        return (found, e.endorser, e.candidate)
+
+    out.sort(key=start_key)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for e in out:
         counts[(e.endorser, e.candidate)] += 1
