@@ -220,3 +220,21 @@ def test_cli_report_about_a_candidate_warm_is_cold(race: Path, private_cache: Pa
         assert outputs[0] == outputs[1] == outputs[2], command
         assert "Ana Garcia" in outputs[0][0]
     assert "also named in the sample" in outputs[0][1]
+
+
+def test_a_changed_or_added_file_is_never_served_stale_about_a_candidate(race: Path, private_cache: Path):
+    """The reads about a candidate are keyed like whole loads: a changed byte or an added file
+    is read again, never answered from the old entry."""
+    facts = race / "facts.csv"
+    assert _withdrawal_day(eg.load([race])) == "2024-04-02"  # cold: cached
+    assert _withdrawal_day(eg.load([race], candidates=["Ana Garcia"])) == "2024-04-02"
+    stat = facts.stat()
+    facts.write_text(RACE.replace("2024-04-02", "2024-04-09"), encoding="utf-8")
+    os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert _withdrawal_day(eg.load([race], candidates=["Ana Garcia"])) == "2024-04-09"
+    (race / "more.csv").write_text(
+        "actor,action,target,date,source_id\nRiverside Nurses,withdraw,Ana Garcia,2024-04-20,sj-5\n",
+        encoding="utf-8",
+    )
+    rows = eg.withdrawals(eg.load([race], candidates=["Ana Garcia"]), candidate="Ana Garcia")
+    assert [r["date"] for r in rows] == ["2024-04-09", "2024-04-20"]
