@@ -196,6 +196,8 @@ class _Steps:
 
 
 class _Load:
+    """One load of `files`: read and built, or served from the cache."""
+
     def __init__(
         self,
         files: list[SourceFile],
