@@ -31,7 +31,7 @@ from .graph.events import Report, Source
 
 __all__ = ["CacheEntry", "cache_folder", "cache_key", "read_about", "read_log", "write_log"]
 
-FORMAT = 5  # bump when the tables change
+FORMAT = 6  # bump when the tables change
 KEEP = 16  # entries kept; the oldest beyond are removed
 
 
@@ -77,9 +77,9 @@ def cache_key(files: Iterable, options: dict) -> str:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE entities (id TEXT, name TEXT, kind TEXT, titles TEXT, aliases TEXT, race TEXT);
--- One row per key of a registry index: the key as written (`encoded`: as JSON, for races and
--- (race, alias) pairs), its entity ids joined by NUL (no source text holds one).
-CREATE TABLE name_index (attribute TEXT, key TEXT, encoded INTEGER, ids TEXT);
+-- One row per registry index: its name keys as a JSON object, its other keys (races, (race, alias)
+-- pairs) as a JSON list of [key, ids]; ids joined by NUL (no source text holds one).
+CREATE TABLE name_index (attribute TEXT, names TEXT, others TEXT);
 CREATE TABLE sources (id TEXT, url TEXT, outlet TEXT, published TEXT, credit TEXT);
 CREATE TABLE facts (id TEXT, actor TEXT, action TEXT, target TEXT, earliest TEXT, latest TEXT,
                     rank INTEGER, grp TEXT, conflicts TEXT);
@@ -145,7 +145,7 @@ def _write(path: Path, log: EventLog, warnings: list[str], later: list[str] | No
             db.execute("INSERT INTO meta VALUES ('later', ?)", (json.dumps(later),))
         index_rows, scalars = _registry_state(log.registry)
         db.execute("INSERT INTO meta VALUES ('registry', ?)", (json.dumps(scalars),))
-        db.executemany("INSERT INTO name_index VALUES (?, ?, ?, ?)", index_rows)
+        db.executemany("INSERT INTO name_index VALUES (?, ?, ?)", index_rows)
         db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
             (
@@ -238,10 +238,10 @@ def _registry_state(registry: Registry) -> tuple[list[tuple], dict]:
         if attribute == "entities" or attribute in Registry.TRANSIENT:
             continue
         if isinstance(value, dict) and all(isinstance(v, set) for v in value.values()):
-            # Keys may be names, races (None: any) or (race, alias) pairs: the last two as JSON.
-            for key, ids in value.items():
-                plain = isinstance(key, str)
-                rows.append((attribute, key if plain else json.dumps(key), not plain, "\0".join(sorted(ids))))
+            # Keys may be names, races (None: any) or (race, alias) pairs.
+            names = {k: "\0".join(sorted(ids)) for k, ids in value.items() if isinstance(k, str)}
+            others = [[k, "\0".join(sorted(ids))] for k, ids in value.items() if not isinstance(k, str)]
+            rows.append((attribute, json.dumps(names), json.dumps(others)))
             scalars.setdefault("_indexes", []).append(attribute)
         elif isinstance(value, list) and all(isinstance(v, tuple) for v in value):
             scalars.setdefault("_rows", {})[attribute] = value  # e.g. scoped alias forms
@@ -313,12 +313,11 @@ def _read_registry(db: sqlite3.Connection, day) -> Registry:
     indexes: dict[str, dict] = {attribute: {} for attribute in scalars.pop("_indexes", [])}
     for attribute, value in scalars.pop("_rows", {}).items():
         scalars[attribute] = [tuple(row) for row in value]
-    for attribute, text, encoded, ids in db.execute("SELECT * FROM name_index ORDER BY rowid"):
-        key = text
-        if encoded:
-            key = json.loads(text)
-            key = tuple(key) if isinstance(key, list) else key
-        indexes[attribute][key] = set(ids.split("\0")) if ids else set()
+    for attribute, names, others in db.execute("SELECT * FROM name_index ORDER BY rowid"):
+        index = indexes[attribute]
+        index.update((k, set(ids.split("\0")) if ids else set()) for k, ids in json.loads(names).items())
+        for key, ids in json.loads(others):
+            index[tuple(key) if isinstance(key, list) else key] = set(ids.split("\0")) if ids else set()
     for attribute, value in (*indexes.items(), *scalars.items()):
         setattr(registry, attribute, value)
     return registry
