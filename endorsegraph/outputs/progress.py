@@ -3,10 +3,14 @@ has taken a few seconds (a load served from the cache never flashes one); nothin
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["LoadProgress"]
 
@@ -15,7 +19,7 @@ class LoadProgress:
     """`progress(step, done, total)` for `api.load`; use as a context manager around the load."""
 
     def __init__(self, console: Console | None = None, after: float = 2.0):
-        self.console = console or Console(stderr=True)
+        self.console = console  # None: standard error's
         self.after = after
         self.state: tuple[str, int, int] | None = None
         self.bar = None
@@ -24,6 +28,13 @@ class LoadProgress:
         self.lock = threading.Lock()
 
     def __enter__(self) -> LoadProgress | None:
+        if self.console is None:
+            # Piped (and rich not told otherwise): no bar, and rich is not even loaded.
+            if not (sys.stderr.isatty() or os.environ.get("FORCE_COLOR")):
+                return None
+            from rich.console import Console
+
+            self.console = Console(stderr=True)
         if not self.console.is_terminal:
             return None
         self.timer = threading.Timer(self.after, self._show)
