@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .graph.checks import load_warnings
 from .graph.entities import Registry, normalize
 from .graph.eventlog import EventLog
 from .graph.events import Event
@@ -168,6 +167,9 @@ def load(
 
     def later(graph: nx.MultiDiGraph) -> list[str]:
         """Warnings about the loaded graph (a cache entry keeps them for loads that skip it)."""
+        # Unicode's confusables table loads only for this: a load from the cache never needs it.
+        from .graph.checks import load_warnings
+
         shared = _shared_with_sample(event_log(graph)) if mixed else []
         return shared + load_warnings(graph, every=strict)
 
