@@ -73,7 +73,9 @@ TITLE_WORDS = {
     "opposition", "shadow", "backbench", "backbencher", "veteran", "fellow", "tory", "rep", "sen", "gov",
     "lt", "hon", "hon.", "co-chair", "co-chairman", "co-chairwoman", "co-founder", "co-president", "justice",
     "retired", "clerk", "constable", "comrade", "supervisor", "assessor", "magistrate", "mpp", "mha", "mna",
-    "sitting", "outgoing",
+    "sitting", "outgoing", "aldermen", "alderwomen", "councilmen", "councilwomen", "congressmen",
+    "congresswomen", "assemblymen", "assemblywomen", "undersheriff", "commonwealth's", "state's",
+    "prosecutor", "reeve", "warden", "provost", "alder",
 }  # fmt: skip
 
 
@@ -96,7 +98,7 @@ ORG_WORDS = {
     "firefighters", "laborers", "labourers", "electricians", "police", "officers",
     "deputies", "troopers", "carpenters", "pilots", "trades", "chamber", "assembly", "executive",
     "democratic", "initiative", "trust", "conservatives", "liberals", "nationals",
-    "women", "womens", "mothers", "families", "students", "youth", "veterans", "agenda",
+    "women", "womens", "mothers", "families", "students", "youth", "veterans", "agenda", "daily", "weekly",
 }  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "and", "but", "or", "in", "on", "at", "as", "after", "before", "when", "while",
@@ -209,7 +211,8 @@ _INSTITUTIONS = {"court", "commission", "department", "authority", "university",
                  "school", "agency", "bureau", "ministry", "tribunal", "parliament",
                  "legislature"}  # fmt: skip
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:the|its|their|his|her|neighbou?ring|seat\s+of|riding\s+of|town\s+of)\s+)$"
+    r"(?:\b(?:the|its|their|his|her|neighbou?ring|seat\s+of|riding\s+of|town\s+of|"
+    r"(?:candidate|nominee|MP|member|TD|MLA|MSP|councill?or)\s+(?:for|in))\s+)$"
 )
 _PLACE_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:by-election|seat|candidate|electorate|riding|race|constituency|"
@@ -309,6 +312,8 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
     for m in _ORG.finditer(text):
         name, start = _strip_leading(m.group(0), m.start())
+        if name.endswith("'s") and name[:-2].split()[-1:] and name[:-2].split()[-1].lower() in ORG_WORDS:
+            name = name[:-2]  # "the Tamsin Labour Party's candidate": the party, then a possessive
         members = _MEMBERS_OF.match(name)  # "Members of Inland Laborers Local 238": the local acts
         if members:
             name, start = name[members.end() :], start + members.end()
@@ -448,7 +453,11 @@ def absorb_title(text: str, mention: Mention, floor: int) -> None:
     keep: list[str] = []
     for word in reversed(words):
         low = word.lower().rstrip(",")
-        if word.endswith(",") or word.endswith("'s") or (word.endswith(".") and not is_title(low)):
+        if (
+            word.endswith(",")
+            or (word.endswith("'s") and not is_title(low))
+            or (word.endswith(".") and not is_title(low))
+        ):
             break  # an apposition, a possessive, or the end of the sentence before
         if is_title(low) or low in _TITLE_JOINERS or low.startswith("then-") or word[:1].isupper():
             keep.insert(0, word)
