@@ -31,6 +31,12 @@ _PATTERNS = [
     ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b"),
     ("month_day", rf"\b{_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?\b"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?\b"),
+    # "in March", "since early July", "in February 2019": the month, bounds only
+    (
+        "month",
+        rf"\b(?:in|since|during|by|until|through|from|early|late|mid)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+        rf"{_MONTH}(?:,?\s+(\d{{4}}))?\b(?!\s*\d)",
+    ),
     (
         "weekday",
         r"\b(?:(last|this|on|late on|early on|late|early)\s+)?"
@@ -77,6 +83,20 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _month_span(month: int, year: str | None, published: dt.date | None) -> Span | None:
+    """A month named without a day: the latest such month on or before publication, unless a year is given."""
+    if year is not None:
+        first = dt.date(int(year), month, 1)
+    elif published is not None:
+        first = dt.date(published.year - (month > published.month), month, 1)
+    else:
+        return None
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if published is not None and published < last:
+        last = published
+    return Span(first, last) if first <= last else None
 
 
 def _absolute(month: int, day: int, year: str | None, published: dt.date | None) -> Span | None:
@@ -137,6 +157,8 @@ def find_dates(text: str, published: dt.date | None, anchor: dt.date | None = No
             elif kind == "day_month":
                 _, day, month, *year = groups
                 span = _absolute(_month(month), int(day), year[0] if year else None, published)
+            elif kind == "month":
+                span = _month_span(_month(groups[1]), groups[2] if len(groups) > 2 else None, published)
             elif kind == "weekday" and published is not None:
                 weekday = WEEKDAYS.index(_WEEKDAY.search(phrase).group(0).lower())  # type: ignore[union-attr]
                 back = (published.weekday() - weekday) % 7

@@ -223,20 +223,27 @@ class Extractor:
         skipped: list[Skipped] = []
         listed = _listed_people(folded, sentences, mentions)
 
+        anchors_at: dict[int, dt.date | None] = {}
+
         def anchor_for(number: int) -> dt.date | None:
             """The last exact date set earlier in this sentence's paragraph, else in the sentence
-            just before ("The day prior" counts from it; news paragraphs are often one sentence)."""
+            just before ("The day prior" counts from it; news paragraphs are often one sentence).
+            A chained date there counts from its own anchor ("a day earlier. ... the day before")."""
+            if number in anchors_at:
+                return anchors_at[number]
+            anchors_at[number] = None  # no loops
             paragraph = sentences[number].paragraph
             for earlier in range(number - 1, -1, -1):
                 if sentences[earlier].paragraph != paragraph and earlier < number - 1:
                     break
                 s = sentences[earlier]
-                exact = [
-                    d.span.exact for d in find_dates(folded[s.start : s.end], article.published) if d.exact
-                ]
+                text = folded[s.start : s.end]
+                chained = anchor_for(earlier) if _CHAINED.search(text) else None
+                exact = [d.span.exact for d in find_dates(text, article.published, chained) if d.exact]
                 if exact:
-                    return exact[-1]  # type: ignore[return-value]
-            return None
+                    anchors_at[number] = exact[-1]  # type: ignore[assignment]
+                    break
+            return anchors_at[number]
 
         for number, sentence in enumerate(sentences):
             lo = bisect.bisect_left(starts, sentence.start)

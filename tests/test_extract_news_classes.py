@@ -7,6 +7,8 @@ Short articles of a 2026 Tamsin Falls county race written for the tests (a secon
 of the sets'), with names that collide with the bundled NYC 2021 sample's (another Garcia, another
 Jean Kim), extracted with an empty registry: every name is met for the first time here."""
 
+import datetime as dt
+
 import endorsegraph as eg
 from endorsegraph.graph.entities import Registry
 
@@ -42,3 +44,31 @@ def test_long_and_plural_titles_stay_titles(tmp_path):
 def test_new_begins_an_organisation_name(tmp_path):
     found = triples(tmp_path, "The New Commonwealth Party has dropped Jean Kim as its candidate.")
     assert found == {("New Commonwealth Party", "withdraw", "Jean Kim")}
+
+
+def test_a_month_without_a_day_bounds_the_event_it_belongs_to(tmp_path):
+    events = extract(
+        tmp_path,
+        "The Harrow Tenants Alliance, which endorsed Jean Kim in February, said on Wednesday it was "
+        "withdrawing its endorsement of Kim.",
+    )
+    by_action = {e.action.value: e for e in events}
+    assert by_action["withdraw"].date == dt.date(2026, 3, 11)
+    endorsed = by_action["endorse"]
+    assert endorsed.date is None
+    assert (endorsed.not_before, endorsed.not_after) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+
+
+def test_chained_dates_count_from_a_chained_date(tmp_path):
+    events = extract(
+        tmp_path,
+        "The Harrow Tenants Alliance withdrew its endorsement of Rosa Garcia on Tuesday.\n\n"
+        "Mayor Ana Soto had pulled her support for Garcia a day earlier. The Riverside Workers Union "
+        "endorsed Piet Lindqvist the day before.",
+    )
+    dates = {(e.actor, e.action.value): e.date for e in events}
+    assert dates == {
+        ("Harrow Tenants Alliance", "withdraw"): dt.date(2026, 3, 10),
+        ("Ana Soto", "withdraw"): dt.date(2026, 3, 9),
+        ("Riverside Workers Union", "endorse"): dt.date(2026, 3, 8),
+    }
