@@ -158,6 +158,14 @@ def _by_org(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list
     return names(clause, state, named, "subject") or _organization(clause, state)
 
 
+def _by_party(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+    """The organisation that chose its candidate: named, the subject when an organisation, else the
+    one in view ("Local members picked X as their candidate")."""
+    named = clause.indexes(hit.match.groupdict().get("act"))
+    left = [i for i in clause.left(hit.trig) if not clause.mentions[i].is_person]
+    return names(clause, state, named or left, "subject") or _organization(clause, state)
+
+
 def _by_sayer(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
     """ "A said B retains her support": who speaks of the target."""
     return names(clause, state, clause.left(hit.match.start("tgt")), "subject")
@@ -177,7 +185,10 @@ def _by_left(clause: Clause, state: State, hit: Hit, speaker: str | None) -> lis
     return actors
 
 
-ACTOR_READERS = {"speaker": _by_speaker, "act": _by_act, "org": _by_org, "sayer": _by_sayer, "left": _by_left}
+ACTOR_READERS = {
+    "speaker": _by_speaker, "act": _by_act, "org": _by_org, "sayer": _by_sayer, "left": _by_left,
+    "party": _by_party,
+}  # fmt: skip
 
 
 def _speaker_organization(clause: Clause, speaker: str | None) -> str | None:

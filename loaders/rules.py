@@ -24,7 +24,9 @@ group before the trigger (not possessive, not the object of a preposition, not i
 clause that does not hold the trigger); `act` is the pattern's `act` group; `speaker` is who a
 quotation (or an embedded post) is attributed to; `org` is the `act`/`act2` group, else the
 organisation the sentence names, else the last one named ("X has been dropped as the party's
-candidate"); `sayer` is who speaks of the `tgt` ("A said B retains her support").
+candidate"); `sayer` is who speaks of the `tgt` ("A said B retains her support"); `party` is the
+organisation that chose a candidate: the `act` group, else an organisation as the subject, else the
+organisation in view ("Local members picked X as their candidate").
 Target roles (TARGET_ROLES): `tgt` is the pattern's `tgt` group (a withdrawal or stand-by without one
 takes the person named after the trigger, else the article's focus); `left` as above; `accuser` is who
 accused the actor in this article (or whose claims are named: "denied Kim's account"); `other` is
@@ -54,6 +56,7 @@ ACTOR_ROLES: dict[str, tuple[str, ...]] = {
     "speaker": (),
     "org": (),
     "sayer": ("tgt",),
+    "party": (),
 }
 TARGET_ROLES: dict[str, tuple[str, ...]] = {
     "tgt": (), "left": (), "accuser": (), "other": (), "his": (), "race": ("race",),

@@ -46,6 +46,19 @@ def test_new_begins_an_organisation_name(tmp_path):
     assert found == {("New Commonwealth Party", "withdraw", "Jean Kim")}
 
 
+def test_a_party_choosing_its_candidate_endorses_them(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Tamsin Civic Party met in Harrow Mills on Sunday. Local members picked Rosa Garcia as their "
+        "candidate for the county seat, choosing her over two councillors.\n\n"
+        "Jean Kim was ratified as the Tamsin Labour Party's candidate at a selection convention on March 3.",
+    )
+    assert found == {
+        ("Tamsin Civic Party", "endorse", "Rosa Garcia"),
+        ("Tamsin Labour Party", "endorse", "Jean Kim"),
+    }
+
+
 def test_a_month_without_a_day_bounds_the_event_it_belongs_to(tmp_path):
     events = extract(
         tmp_path,
