@@ -50,6 +50,62 @@ _UNION_WORDS = re.compile(r"union|local|workers|teachers|teamsters")
 _NAMED_BODIES = {"federation", "association", "coalition", "alliance", "league", "caucus", "club", "network"}
 
 
+_MALE_TITLES = {"mr", "mr.", "sir", "lord", "congressman", "assemblyman", "councilman", "spokesman",
+                "father", "brother", "king", "prince"}  # fmt: skip
+_FEMALE_TITLES = {"ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "madam", "congresswoman",
+                  "assemblywoman", "councilwoman", "chairwoman", "spokeswoman", "alderwoman", "sister",
+                  "queen", "princess"}  # fmt: skip
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}  # fmt: skip
+# "Orsini said he ...", "Kim, 41, said she ...", "withdrew his endorsement", "accused Garcia of using her
+# Senate office": the pronoun used of a named person tells which pronouns may mean them later
+_SELF_REFERENCE = re.compile(
+    r"⟦(\d+)⟧(?:,[^,⟦\"]{0,60},)?\s+(?:(?:also|later|then|has|had|have)\s+)?(?:"
+    r"(?:said|says|told\s+[\w\s]{1,30}?|added|argued|insisted|wrote|confirmed|announced|tweeted|stated|"
+    r"explained|maintained)\s+(?:[a-z]+\s+){0,4}?(?:that\s+)?(?P<subject>he|she)\b|"
+    r"(?:[^⟦.;\"]{0,50}?\s)?(?P<possessive>his|her)\s+(?:(?:[a-z]+\s+){0,2})?(?:endorsement|support|backing|"
+    r"campaign|bid|candidacy|seat|statement|name|decision|resignation|comments?|remarks?|record|office|party|"
+    r"job|post|nomination|run|race|side|innocence|account|position|ward|district|riding|constituency))"
+)
+_OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
+
+
+def title_gender(title: str) -> str | None:
+    words = {w.lower() for w in title.replace(".", ". ").split()}
+    if words & _MALE_TITLES:
+        return "m"
+    if words & _FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def learn_genders(clause: Clause, state: State, subject: str | None) -> None:
+    """What pronouns may mean the people of this sentence: 'X said she ...', 'X ... his campaign',
+    and a sentence opening with 'He'/'She' about its subject."""
+    mentions = clause.mentions
+    shape = re.sub(  # pronouns are mentions: their words back in the shape
+        r"⟦(\d+)⟧",
+        lambda t: (
+            mentions[int(t.group(1))].text.lower()
+            if mentions[int(t.group(1))].kind == "pronoun"
+            else t.group(0)
+        ),
+        clause.shape,
+    )
+    for found in _SELF_REFERENCE.finditer(shape):
+        mention = mentions[int(found.group(1))]
+        word = found.group("subject") or found.group("possessive")
+        if mention.name and mention.is_person and mention.kind in ("name", "short"):
+            state.genders.setdefault(mention.name, PRONOUN_GENDER[word])
+    outside = [i for i in range(len(mentions)) if not clause.in_quote(clause.mention_at[i])]
+    if subject and outside:
+        first = mentions[outside[0]]
+        word = first.text.lower()
+        opening = _OPENING.fullmatch(clause.shape[: clause.mention_at[outside[0]]])
+        if first.kind == "pronoun" and word in ("he", "she") and opening:
+            state.genders.setdefault(subject, PRONOUN_GENDER[word])
+
+
 @dataclass
 class State:
     """What one article has said so far: who was named, who spoke, which actor dated a statement."""
@@ -68,6 +124,7 @@ class State:
     deniers: set[str] = field(default_factory=set)  # who denied something: they stand accused
     claimants: list[str] = field(default_factory=list)  # who made claims against someone (a denial's target)
     first_names: dict[str, set[str]] = field(default_factory=dict)  # "standing by Victor": a first name
+    genders: dict[str, str] = field(default_factory=dict)  # person -> "m" or "f", as the text shows it
 
     def saw(self, mention: Mention) -> None:
         if mention.name is None:
@@ -81,6 +138,9 @@ class State:
                 self.first_names.setdefault(words[0], set()).add(mention.name)
             if mention.title:
                 self.titles[mention.name] = mention.title.lower()
+                gender = title_gender(mention.title)
+                if gender:
+                    self.genders.setdefault(mention.name, gender)
         else:
             self.orgs.append((mention.name, mention.entity_kind))
             initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.name) if w[:1].isupper())
@@ -95,11 +155,15 @@ class State:
                 return name
         return self.persons[-1] if self.persons else None
 
-    def last_subject(self, person: bool) -> str | None:
+    def last_subject(self, person: bool, gender: str | None = None) -> str | None:
         for name, is_person in reversed(self.subjects):
-            if is_person == person:
+            if is_person == person and self.may_be(name, gender):
                 return name
         return None
+
+    def may_be(self, name: str, gender: str | None) -> bool:
+        """Could a pronoun of this gender ("m", "f", or None for any) mean this person?"""
+        return gender is None or self.genders.get(name, gender) == gender
 
     def last_org(self, word: str) -> tuple[str, str | None] | None:
         for name, kind in reversed(self.orgs):
@@ -244,13 +308,19 @@ def resolve(clause: Clause, state: State, index: int, role: str, exclude: Iterab
         return m.name
     word = m.text.lower()
     person = word in ("he", "she", "him", "her")
+    gender = PRONOUN_GENDER.get(word)
     if word in ("he", "she", "it", "they") and role != "object":
         for j in range(index):
             other = mentions[j]
             named = other.kind != "pronoun" and other.name and other.is_person == person
-            if named and not clause.in_quote(clause.mention_at[j]) and not clause.objectish(j):
+            if (
+                named
+                and not clause.in_quote(clause.mention_at[j])
+                and not clause.objectish(j)
+                and state.may_be(other.name, gender)  # type: ignore[arg-type]
+            ):
                 return other.name
-        name = state.last_subject(person)
+        name = state.last_subject(person, gender)
         if name:
             return name
         if not person and state.orgs:
@@ -261,12 +331,14 @@ def resolve(clause: Clause, state: State, index: int, role: str, exclude: Iterab
     exclude = set(exclude)
     recent: list[str] = []
     for name in itertools.chain(reversed(earlier), pool):  # type: ignore[arg-type]
-        if name not in exclude and name not in recent:
+        if name not in exclude and name not in recent and state.may_be(name, gender):
             recent.append(name)
             if len(recent) == 4:
                 break
     if not recent:
         return None
+    if earlier and gender and recent[0] == earlier[-1]:
+        return recent[0]  # "who had backed Rosa Garcia in June, said it would not be supporting her"
     # "urged him to step aside": of the people just named, the one events have been about
     counts = state.target_counts
     if role == "object" and person and earlier and earlier[-1] not in exclude:
@@ -302,4 +374,14 @@ def _plural(clause: Clause, state: State, index: int) -> list[str]:
             found = [clause.mentions[k].name for k in group if clause.mentions[k].name]
             if len(found) > 1:
                 return found  # type: ignore[return-value]
+    # "The alderman's allies at the Westside Neighborhood Alliance said they": the body just named
+    for j in range(index - 1, -1, -1):
+        other = clause.mentions[j]
+        if (
+            other.kind != "pronoun"
+            and other.name
+            and not other.is_person
+            and not clause.in_quote(clause.mention_at[j])
+        ):
+            return [other.name]
     return list(state.last_group)

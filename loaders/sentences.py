@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .articles import Article
 from .clauses import Clause, Sentence, build_clause
-from .coreference import State, names, resolve, sentence_mentions
+from .coreference import State, learn_genders, names, resolve, sentence_mentions
 from .datetext import DateMention
 from .dating import date_events, remember_statement, statement_tail
 from .matching import HYPOTHETICAL, MODAL, NEGATION, Matcher
@@ -222,4 +222,5 @@ class SentenceContext:
         for m in clause.mentions:
             if m.kind in ("name", "short") and m.name:
                 state.saw(m)
+        learn_genders(clause, state, self.subject)
         remember_statement(clause, state, self.subject, dates)
