@@ -59,6 +59,39 @@ def test_a_party_choosing_its_candidate_endorses_them(tmp_path):
     }
 
 
+def test_stand_by_variants(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Tamsin Teachers Union said Tuesday it still backed Rosa Garcia. "
+        "The Harrow Tenants Alliance remains firmly behind Garcia. "
+        "The Riverside Workers Union, which had endorsed Garcia in January, said it would not withdraw "
+        "its support. The leader of the Tamsin Civic Party said she continues to back its Harrow Mills "
+        "candidate, Rosa Garcia.",
+    )
+    assert {
+        ("Tamsin Teachers Union", "stand_by", "Rosa Garcia"),
+        ("Harrow Tenants Alliance", "stand_by", "Rosa Garcia"),
+        ("Riverside Workers Union", "stand_by", "Rosa Garcia"),
+        ("Riverside Workers Union", "endorse", "Rosa Garcia"),
+    } <= found
+    assert not any(action == "withdraw" for _, action, _ in found)
+
+
+def test_gendered_pronouns_mean_a_person_of_that_gender(tmp_path):
+    found = triples(
+        tmp_path,
+        "Jean Kim, 41, said she would keep campaigning.\n\n"
+        "Councillor Grace Yoon, who endorsed Peter Lim in January, said Wednesday she continues to back "
+        "him.\n\n"
+        "The alderman's allies at the Westside Neighborhood Alliance said they still stand with Lim.",
+    )
+    assert found == {
+        ("Grace Yoon", "endorse", "Peter Lim"),
+        ("Grace Yoon", "stand_by", "Peter Lim"),
+        ("Westside Neighborhood Alliance", "stand_by", "Peter Lim"),
+    }
+
+
 def test_a_month_without_a_day_bounds_the_event_it_belongs_to(tmp_path):
     events = extract(
         tmp_path,
