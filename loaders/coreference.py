@@ -120,6 +120,7 @@ class State:
     subjects: list[tuple[str, bool]] = field(default_factory=list)  # (name, is_person) of each subject
     anchors: dict[str, list[tuple[int, Span, str]]] = field(default_factory=dict)  # actor -> (at, day, text)
     accusers: dict[str, list[str]] = field(default_factory=dict)  # accused -> accusers
+    endorsed: set[tuple[str, str]] = field(default_factory=set)  # (endorser, endorsed) found so far
     last_group: list[str] = field(default_factory=list)  # the last subject that named several actors
     deniers: set[str] = field(default_factory=set)  # who denied something: they stand accused
     claimants: list[str] = field(default_factory=list)  # who made claims against someone (a denial's target)

@@ -68,6 +68,9 @@ _OFFICER = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:president|chair(?:man|woman|person)?|spokes(?:man|woman|person)|business\s+manager|"
     r"manager|secretary|director|leader|head|treasurer|organi[sz]er|conven[eo]r|executive)\s*,\s+$"
 )
+_ENDORSED_BEFORE = re.compile(
+    r"\b(?:endorsed|backed|supported|endorsing|backing)\s+(?:[\w-]+\s+){0,2}?⟦(\d+)⟧"
+)
 
 
 @dataclass(slots=True)
@@ -301,6 +304,13 @@ def _to_tgt(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[s
         apposition = _APPOSITION.match(clause.shape[clause.after(indexes[0]) :])
         indexes = [int(apposition.group(1))] if apposition else []
     targets = names(clause, state, indexes, "object", exclude=actors)
+    if not targets and hit.rule.action == "withdraw":
+        # "a club that endorsed Peter Lim ..., voted to rescind that endorsement": the one endorsed
+        earlier = _ENDORSED_BEFORE.findall(clause.shape[: hit.trig])[-1:]
+        targets = [
+            clause.mentions[int(i)].name for i in earlier
+            if clause.mentions[int(i)].is_person and clause.mentions[int(i)].name not in actors
+        ]  # type: ignore[misc]  # fmt: skip
     if not targets and hit.rule.action in ("withdraw", "stand_by"):
         targets = _after_or_focus(clause, state, hit.match.end("trig"), actors)
     return targets
@@ -345,6 +355,8 @@ def assign(
     if not actors:
         return Assignment([], "no actor found")
     targets = [t for t in TARGET_READERS[rule.target](clause, state, hit, actors) if t not in actors]
+    if rule.endorsed_first:
+        targets = [t for t in targets if any((a, t) in state.endorsed for a in actors)]
     if rule.action == "deny":
         targets = [t for t in targets if _may_deny(state, actors, t)]
     if not targets:
@@ -373,6 +385,8 @@ def assign(
                     state.target_counts[target] = state.target_counts.get(target, 0) + 1
                 if action == "deny":
                     state.deniers.add(actor)
+                if action == "endorse":
+                    state.endorsed.add((actor, target))
                 if action == "accuse" and actor not in state.accusers.setdefault(target, []):
                     state.accusers[target].append(actor)
                 out.append(

@@ -17,7 +17,8 @@ The file holds one JSON object a line (blank lines and `#` lines are comments), 
   the target stands accused in the article, else an endorsement); `hints` are substrings a
   sentence must hold for the pattern to be worth trying; `in_quotes`: only inside quotations, spoken
   by the speaker; `modal_ok`: fires after will/could/… (a call is modal by nature); `claims`: its
-  match keeps later rules off the same words.
+  match keeps later rules off the same words; `endorsed_first`: only of a target the actor endorsed
+  earlier in the article ("would not be supporting him").
 
 Actor roles (ACTOR_ROLES, with the groups each needs): `left` is the nearest subject-like mention
 group before the trigger (not possessive, not the object of a preposition, not inside a relative
@@ -62,8 +63,9 @@ TARGET_ROLES: dict[str, tuple[str, ...]] = {
     "tgt": (), "left": (), "accuser": (), "other": (), "his": (), "race": ("race",),
 }  # fmt: skip
 CALL_ACTIONS = ("call_to_withdraw", "call_to_resign")
-_RULE_KEYS = {"rule", "action", "pattern", "hints", "actor", "target", "in_quotes", "modal_ok", "claims"}
-_FLAGS = ("in_quotes", "modal_ok", "claims")
+_RULE_KEYS = {"rule", "action", "pattern", "hints", "actor", "target", "in_quotes", "modal_ok", "claims",
+              "endorsed_first"}  # fmt: skip
+_FLAGS = ("in_quotes", "modal_ok", "claims", "endorsed_first")
 _NAME = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")  # a definition's name; regex counts are digits: {0,3}
 
 
@@ -80,6 +82,7 @@ class Rule:
     modal_ok: bool = False  # a call is modal by nature; other actions are skipped after will/could/…
     hints: tuple[str, ...] = ()  # substrings a sentence must hold for the pattern to be worth trying
     claims: bool = True  # its match keeps later rules off the same words ("denied Kim's claims": both read)
+    endorsed_first: bool = False  # only of a target the actor is known to have endorsed in this article
     origin: str = ""  # file:line it was read from
 
 

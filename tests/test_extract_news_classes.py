@@ -105,6 +105,42 @@ def test_a_month_without_a_day_bounds_the_event_it_belongs_to(tmp_path):
     assert (endorsed.not_before, endorsed.not_after) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
 
 
+def test_parties_drop_candidates_in_other_words(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Tamsin Civic Party has cut ties with its candidate in Harrow Mills, Rosa Garcia, after old "
+        "posts resurfaced.\n\n"
+        "The Tamsin Labour Party has removed Ward 58 candidate Jean Kim from its candidate list.\n\n"
+        "The Harrow Ledger editorial board has withdrawn its recommendation of Piet Lindqvist.\n\n"
+        "Ana Soto, the Tamsin Labour Party's candidate in Ward 9, was administratively suspended late on "
+        "Thursday pending an investigation.",
+    )
+    assert found == {
+        ("Tamsin Civic Party", "withdraw", "Rosa Garcia"),
+        ("Tamsin Labour Party", "withdraw", "Jean Kim"),
+        ("Harrow Ledger", "withdraw", "Piet Lindqvist"),
+        ("Tamsin Labour Party", "withdraw", "Ana Soto"),
+    }
+
+
+def test_withdrawals_refer_back_to_the_endorsement(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Queens Progressive Democrats, a club that endorsed Peter Lim in February, voted Tuesday to "
+        "rescind that endorsement and threw its support to his rival, Jean Kim.\n\n"
+        "The Inland Safety PAC, which had backed Rosa Garcia in June, said it would not be supporting her "
+        "in the primary.\n\n"
+        "Former Mayor Ruth Ames said she will not be supporting anyone this year.",
+    )
+    assert found == {
+        ("Queens Progressive Democrats", "endorse", "Peter Lim"),
+        ("Queens Progressive Democrats", "withdraw", "Peter Lim"),
+        ("Queens Progressive Democrats", "endorse", "Jean Kim"),
+        ("Inland Safety PAC", "endorse", "Rosa Garcia"),
+        ("Inland Safety PAC", "withdraw", "Rosa Garcia"),
+    }
+
+
 def test_chained_dates_count_from_a_chained_date(tmp_path):
     events = extract(
         tmp_path,
