@@ -292,6 +292,12 @@ def _to_other(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list
     return [focus] if focus else []
 
 
+def _to_focus(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[str]:
+    """ "X made the allegation Tuesday": the person the article is about."""
+    focus = state.focus(actors)
+    return [focus] if focus else []
+
+
 def _to_race(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[str]:
     groups = hit.match.groupdict()
     return [(groups.get("race") or groups.get("race2") or "race").strip()]
@@ -318,7 +324,7 @@ def _to_tgt(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[s
 
 TARGET_READERS = {
     "tgt": _to_tgt, "left": _to_left, "accuser": _to_accuser, "his": _to_his, "other": _to_other,
-    "race": _to_race,
+    "race": _to_race, "focus": _to_focus,
 }  # fmt: skip
 
 

@@ -32,7 +32,8 @@ Target roles (TARGET_ROLES): `tgt` is the pattern's `tgt` group (a withdrawal or
 takes the person named after the trigger, else the article's focus); `left` as above; `accuser` is who
 accused the actor in this article (or whose claims are named: "denied Kim's account"); `other` is
 another person named in the sentence; `his` is the last person named before the trigger ("called
-for his resignation"); `race` is the pattern's `race`/`race2` group (else "race").
+for his resignation"); `race` is the pattern's `race`/`race2` group (else "race"); `focus` is the
+person the article is most about ("X made the allegation Tuesday").
 Every pattern has a `trig` group (where the event's words stand); a call has a `what` group.
 """
 
@@ -60,7 +61,7 @@ ACTOR_ROLES: dict[str, tuple[str, ...]] = {
     "party": (),
 }
 TARGET_ROLES: dict[str, tuple[str, ...]] = {
-    "tgt": (), "left": (), "accuser": (), "other": (), "his": (), "race": ("race",),
+    "tgt": (), "left": (), "accuser": (), "other": (), "his": (), "race": ("race",), "focus": (),
 }  # fmt: skip
 CALL_ACTIONS = ("call_to_withdraw", "call_to_resign")
 _RULE_KEYS = {"rule", "action", "pattern", "hints", "actor", "target", "in_quotes", "modal_ok", "claims",

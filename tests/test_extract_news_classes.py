@@ -141,6 +141,22 @@ def test_withdrawals_refer_back_to_the_endorsement(tmp_path):
     }
 
 
+def test_accusation_and_denial_variants(tmp_path):
+    found = triples(
+        tmp_path,
+        "A former aide accused Sheriff Ray Oduya of falsifying records. The former aide, Kyle Orsini, "
+        "made the allegation Tuesday in a sworn statement. Oduya denied it in a video Wednesday.\n\n"
+        "Rosa Garcia accused the county chair, Tom Baird, of rigging the ballot. Baird said in a "
+        "statement on Thursday that the claim was false.",
+    )
+    assert found == {
+        ("Kyle Orsini", "accuse", "Ray Oduya"),
+        ("Ray Oduya", "deny", "Kyle Orsini"),
+        ("Rosa Garcia", "accuse", "Tom Baird"),
+        ("Tom Baird", "deny", "Rosa Garcia"),
+    }
+
+
 def test_chained_dates_count_from_a_chained_date(tmp_path):
     events = extract(
         tmp_path,
