@@ -30,7 +30,8 @@ _ACTION_VERBS = {"endorse", "endorses", "back", "backs", "support", "supports", 
                  "sues", "join", "joins", "is", "was", "are", "were", "sent", "send", "sends", "gave", "give",
                  "gives", "handed", "emailed", "faxed", "visited", "named", "replaced"}  # fmt: skip
 _MODIFIED = re.compile(
-    r"^\s+(?:members?|officials?|leaders?|staff|staffers?|employees?|lawmakers?|activists?|voters?|"
+    r"^\s+(?:members?|officials?|leaders?|staff|staffers?|employees?|lawmakers?|activists?|voters?|mps|mlas|tds|"
+    r"msps|councill?ors|senators|legislators|aldermen|mayors|"
     r"supporters?|spokes(?:man|woman|person)|president|secretary|chair(?:man|woman)?|executive|branch|"
     r"candidates?|delegates?|organizers?|volunteers?)\b"
 )

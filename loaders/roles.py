@@ -44,9 +44,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "ten": 10, "eleven": 11, "twelve": 12, "several": ANY_COUNT, "a dozen": 12}  # fmt: skip
 # "Five City Council members", "Two Labour councillors": actors counted now, named in a later sentence
 _COUNTED = re.compile(
-    r"(?:^|[,;]\s*|\s-\s+|\b(?:and|but)\s+)(?:the\s+)?(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"(?:^|[,;]\s*|\s-\s+|\b(?:and|but)\s+)(?:the\s+)?(?:(?:more\s+than|at\s+least|nearly|over|about|some)\s+)?"
+    r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|several|"
     r"a dozen|eleven|twelve|\d{1,3})\s+(?:[\w.'⟦⟧-]+\s+){0,4}?"
-    r"(?:members|signatories|signers|councillors|councilors|lawmakers|"
+    r"(?:members|signatories|signers|councillors|councilors|lawmakers|mps|mlas|tds|aldermen|"
     r"senators|officials|legislators|representatives|leaders|unions|groups|organizations|organisations|activists|democrats|"
     r"republicans|mayors|candidates)\b"
 )

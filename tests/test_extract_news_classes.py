@@ -157,6 +157,21 @@ def test_accusation_and_denial_variants(tmp_path):
     }
 
 
+def test_participial_and_listed_endorsements(tmp_path):
+    found = triples(
+        tmp_path,
+        "Just a day after endorsing Jean Kim for county executive, Sen. Rosa Garcia retracted her "
+        "endorsement.\n\n"
+        "Piet Lindqvist already counted Mayor Ana Soto and Councillor Tom Baird among his backers.",
+    )
+    assert found == {
+        ("Rosa Garcia", "endorse", "Jean Kim"),
+        ("Rosa Garcia", "withdraw", "Jean Kim"),
+        ("Ana Soto", "endorse", "Piet Lindqvist"),
+        ("Tom Baird", "endorse", "Piet Lindqvist"),
+    }
+
+
 def test_chained_dates_count_from_a_chained_date(tmp_path):
     events = extract(
         tmp_path,
