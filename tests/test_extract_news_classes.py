@@ -172,6 +172,19 @@ def test_participial_and_listed_endorsements(tmp_path):
     }
 
 
+def test_quoted_fragments_and_first_names(tmp_path):
+    found = triples(
+        tmp_path,
+        "Garrett Pohl was dropped by the Tamsin Civic Party on Monday.\n\n"
+        'Riverside Workers Union president Ana Soto said the union "stands behind Garrett one hundred '
+        'per cent".',
+    )
+    assert found == {
+        ("Tamsin Civic Party", "withdraw", "Garrett Pohl"),
+        ("Riverside Workers Union", "stand_by", "Garrett Pohl"),
+    }
+
+
 def test_chained_dates_count_from_a_chained_date(tmp_path):
     events = extract(
         tmp_path,
