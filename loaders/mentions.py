@@ -143,9 +143,13 @@ _ORG_JOINER = r"(?:(?:of|for|and|de)[ \t]+(?:the[ \t]+)?|the[ \t]+|&[ \t]+)"
 _ORG = re.compile(rf"\b{_ORG_PIECE}(?:[ \t]+{_ORG_JOINER}?{_ORG_PIECE}){{1,6}}\b")
 
 
+_PARTY_WORDS = {"party", "democrats", "republicans", "conservatives", "liberals", "nationals", "greens",
+                "tories", "socialists", "unionists", "nationalists"}  # fmt: skip
+
+
 def guess_kind(name: str) -> str:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    if "party" in words or "democrats" in words or "republicans" in words:
+    if words & _PARTY_WORDS:
         return "party"
     if words & {"union", "local", "teamsters", "workers", "federation", "guild", "brotherhood", "nurses"}:
         return "union"
