@@ -33,9 +33,13 @@ _DESCRIPTION = re.compile(
     r"\bthe\s+(group|union|party|organization|organisation|coalition|committee|senator|lawmaker|"
     r"candidate|governor|mayor|congressman|congresswoman|assemblyman|assemblywoman|councilman|"
     r"councilwoman|comptroller|legislator|president|federation|association|caucus|alliance|club|league|"
-    r"network|council)\b",
+    r"network|council|sheriff|alderman|councillor|councilor|prosecutor|commissioner|chairman|chairwoman|"
+    r"premier|minister|judge|auditor|speaker)\b",
     re.IGNORECASE,
 )
+# Roles read only from a person named with that title ("the sheriff": the one called Sheriff)
+_STRICT_ROLES = {"sheriff", "alderman", "councillor", "councilor", "prosecutor", "commissioner", "chairman",
+                 "chairwoman", "premier", "minister", "judge", "auditor", "speaker"}  # fmt: skip
 _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", "coalition", "committee",
                      "federation", "association", "caucus", "alliance", "club", "league", "network",
                      "council"}  # fmt: skip
@@ -46,7 +50,10 @@ _OBJECT_FOLLOWER = re.compile(
     r"thursday|friday|saturday|sunday)\b"
 )
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
-_UNION_WORDS = re.compile(r"union|local|workers|teachers|teamsters")
+_UNION_WORDS = re.compile(
+    r"union|local|workers|teachers|teamsters|education\s+association|order\s+of\s+police|nurses|firefighters|"
+    r"guild|brotherhood|employees|laborers|labourers|electricians|carpenters|trades"
+)
 _NAMED_BODIES = {"federation", "association", "coalition", "alliance", "league", "caucus", "club", "network"}
 
 
@@ -149,12 +156,13 @@ class State:
                 if acronym and len(acronym) >= 2:
                     self.acronyms.setdefault(acronym, mention.name)
 
-    def titled(self, word: str) -> str | None:
-        """ "the mayor": the last person named with that title, else the last person named."""
+    def titled(self, word: str, strict: bool = False) -> str | None:
+        """ "the mayor": the last person named with that title, else (unless `strict`) the last person
+        named."""
         for name in reversed(self.persons):
             if word in self.titles.get(name, ""):
                 return name
-        return self.persons[-1] if self.persons else None
+        return self.persons[-1] if self.persons and not strict else None
 
     def last_subject(self, person: bool, gender: str | None = None) -> str | None:
         for name, is_person in reversed(self.subjects):
@@ -259,7 +267,7 @@ def sentence_mentions(
         else:
             if folded.startswith("'s", b):
                 continue  # "the governor's race": not a person
-            person = state.titled(word)
+            person = state.titled(word, strict=word in _STRICT_ROLES)
             mention = Mention(a, b, m.group(0), person, kind="description", entity_kind="person")
         mention.possessive = folded.startswith("'s", b) and not ACTS_FOR.match(folded[b : b + 40])
         extra.append(mention)

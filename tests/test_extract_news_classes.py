@@ -198,3 +198,20 @@ def test_chained_dates_count_from_a_chained_date(tmp_path):
         ("Ana Soto", "withdraw"): dt.date(2026, 3, 9),
         ("Riverside Workers Union", "endorse"): dt.date(2026, 3, 8),
     }
+
+
+def test_roles_and_unions_named_by_description(tmp_path):
+    found = triples(
+        tmp_path,
+        "Tamsin County Sheriff Ray Oduya withdrew his endorsement of Jean Kim on Thursday. The sheriff had "
+        "endorsed Kim in February.\n\n"
+        "The Tamsin Education Association said Wednesday it is sticking with Rosa Garcia. The union "
+        "endorsed Garcia in April.\n\n"
+        "The commissioner had endorsed Piet Lindqvist in January.",
+    )
+    assert found == {
+        ("Ray Oduya", "withdraw", "Jean Kim"),
+        ("Ray Oduya", "endorse", "Jean Kim"),
+        ("Tamsin Education Association", "stand_by", "Rosa Garcia"),
+        ("Tamsin Education Association", "endorse", "Rosa Garcia"),
+    }  # no commissioner was named: "the commissioner" means nobody
