@@ -33,7 +33,9 @@ _SAYING = re.compile(rf"[^\"]{{0,40}}\b(?:{_SPEECH}|saying|tweeting)\b")
 VOCABULARY = re.compile(
     r"\b(?:endors\w*|withdr[ae]w\w*|rescind\w*|retract\w*|revok\w*|accus\w*|alleg\w*|den(?:y|ies|ied)|"
     r"resign\w*|step\w*\s+(?:down|aside)|drop\w*\s+out|stand\w*\s+by|stood\s+by|disendors\w*|deselect\w*|"
-    r"no\s+longer\s+(?:supports?|backs?|endorses?)|call\w*\s+(?:on|for)|urg\w+)",
+    r"no\s+longer\s+(?:supports?|backs?|endorses?)|call\w*\s+(?:on|for)|urg\w+|cut\w*\s+ties|suspend\w*|"
+    r"no\s+longer\s+(?:a|the|our|its)\s+candidate|still\s+(?:back|support)\w*|stick\w*\s+with|stuck\s+with|"
+    r"(?:selected|picked|ratified|chosen|nominated)\s+as|refut\w*|rebut\w*)",
     re.IGNORECASE,
 )
 # A sentence in which someone makes a claim against another ("told the paper that he had", "alleges"):

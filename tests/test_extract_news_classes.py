@@ -215,3 +215,15 @@ def test_roles_and_unions_named_by_description(tmp_path):
         ("Tamsin Education Association", "stand_by", "Rosa Garcia"),
         ("Tamsin Education Association", "endorse", "Rosa Garcia"),
     }  # no commissioner was named: "the commissioner" means nobody
+
+
+def test_explain_lists_the_new_vocabulary_it_could_not_read(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(
+        HEADER + "Rosa Garcia was accused by Tom Baird on Monday.\n\n"
+        'Garcia said on Sunday she "absolutely refutes" the account given by Baird.\n\n'
+        '"Ms. Garcia is no longer our candidate," a party spokesperson said late Wednesday.\n'
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    skipped = {s.sentence.split()[0]: s.reason for s in extraction.skipped}
+    assert skipped == {"Garcia": "unknown construction", '"Ms.': "unknown construction"}
