@@ -375,7 +375,9 @@ def assign(
         actions = [kind.action for kind in calls if kind.asked(what)]
     elif rule.action == "support":  # "backed her the same day", after she was accused: standing by her
         accused = any(state.accusers.get(t) or t in state.deniers for t in targets)
-        actions = ["stand_by" if accused else "endorse"]
+        # "The FOP, which had backed him in March, ...": a past endorsement retold, not a stand-by
+        retold = bool(_PLUPERFECT.search(clause.shape[:trig])) or clause.in_relative(trig) is not None
+        actions = ["stand_by" if accused and not retold else "endorse"]
     else:
         actions = [rule.action]
     position = clause.text_position(trig)
