@@ -66,10 +66,10 @@ def test_web_news_sets_score():
     development set (first reading F1 0.39): no date invented on their undated articles."""
     blind = run_eval(HERE / "articles_blind2" / "gold.jsonl", HERE / "articles_blind2")
     assert blind["gold_events"] == 103
-    assert blind["overall"]["precision"] >= 0.95 and blind["overall"]["f1"] >= 0.87, blind["overall"]
+    assert blind["overall"]["precision"] >= 0.95 and blind["overall"]["f1"] >= 0.89, blind["overall"]
     news = run_eval(HERE / "articles_news" / "gold.jsonl", HERE / "articles_news")
     assert news["gold_events"] == 100
-    assert news["overall"]["precision"] >= 0.93 and news["overall"]["f1"] >= 0.85, news["overall"]
+    assert news["overall"]["precision"] >= 0.95 and news["overall"]["f1"] >= 0.87, news["overall"]
     assert blind["invented_dates"] == news["invented_dates"] == []
 
 
@@ -79,7 +79,7 @@ def test_second_news_set_scores():
     titles, gendered pronouns, stand-by, accusation and denial variants."""
     news2 = run_eval(HERE / "articles_news2" / "gold.jsonl", HERE / "articles_news2")
     assert news2["articles"] == 13 and news2["gold_events"] == 94 and news2["invented_dates"] == []
-    assert news2["overall"]["precision"] >= 0.95 and news2["overall"]["f1"] >= 0.9, news2["overall"]
+    assert news2["overall"]["precision"] >= 0.95 and news2["overall"]["f1"] >= 0.91, news2["overall"]
 
 
 def test_holdout_set_scores():
@@ -87,7 +87,7 @@ def test_holdout_set_scores():
     precision is what a reporter relies on, so it is held highest."""
     holdout = run_eval(HERE / "articles_holdout" / "gold.jsonl", HERE / "articles_holdout")
     assert holdout["gold_events"] == 80 and holdout["invented_dates"] == []
-    assert holdout["overall"]["precision"] >= 0.9 and holdout["overall"]["f1"] >= 0.75, holdout["overall"]
+    assert holdout["overall"]["precision"] >= 0.94 and holdout["overall"]["f1"] >= 0.8, holdout["overall"]
 
 
 def test_the_extractor_knows_only_the_entity_tables(shared):
