@@ -62,6 +62,10 @@ _CLAIMS_OF = re.compile(
     r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+_NOMINEE = re.compile(
+    r"(?:\s*\([a-z]{2,6}\))?\s+(?:(?:[\w-]+\s+)?(?:nominee|candidate|leader|mp|mla|councillor|member|hopeful|"
+    r"challenger|incumbent)\s+)?⟦(\d+)⟧"
+)
 # "its president, Walt Kubiak,", "The local's business manager, Ray Kaminski,": who speaks for a body
 _OFFICER = re.compile(
     r"(?:⟦(?P<org>\d+)⟧'s|\b(?P<own>its|their)|\bthe\s+(?P<word>local|union|group|party|federation|association|"
@@ -310,6 +314,7 @@ def _to_tgt(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[s
         # "endorsed Lozano's main opponent, community organizer Sandra Nwosu": the apposition
         apposition = _APPOSITION.match(clause.shape[clause.after(indexes[0]) :])
         indexes = [int(apposition.group(1))] if apposition else []
+    indexes = [_nominee(clause, i) for i in indexes]
     targets = names(clause, state, indexes, "object", exclude=actors)
     if not targets and hit.rule.action == "withdraw":
         # "a club that endorsed Peter Lim ..., voted to rescind that endorsement": the one endorsed
@@ -327,6 +332,14 @@ TARGET_READERS = {
     "tgt": _to_tgt, "left": _to_left, "accuser": _to_accuser, "his": _to_his, "other": _to_other,
     "race": _to_race, "focus": _to_focus,
 }  # fmt: skip
+
+
+def _nominee(clause: Clause, index: int) -> int:
+    """ "support for Samajwadi Party (SP) nominee Arvind Tripathi": the person, not the party."""
+    if clause.mentions[index].is_person:
+        return index
+    m = _NOMINEE.match(clause.shape, clause.after(index))
+    return int(m.group(1)) if m and clause.mentions[int(m.group(1))].is_person else index
 
 
 def _after_or_focus(clause: Clause, state: State, after: int, actors: list[str]) -> list[str]:

@@ -1,0 +1,32 @@
+"""Precision traps of real news (issue 9): withdrawing one's own nomination leaves a contest and
+withdraws no endorsement; a party's nominee, not the party, is who "announced his support for X Party
+(XP) nominee Y" supports. A second race (Pune and Hamilton), with names that collide with the NYC
+sample's."""
+
+import endorsegraph as eg
+from endorsegraph.api import entity_registry
+
+
+def triples(tmp_path, text: str, published: str = "2024-10-30") -> set[tuple[str, str, str]]:
+    path = tmp_path / "article.txt"
+    path.write_text(f"date {published}\n\n{text}")
+    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
+    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+
+
+def test_withdrawing_ones_own_nomination_withdraws_no_endorsement(tmp_path):
+    found = triples(
+        tmp_path,
+        "Hamilton farmer Craig Garcia told party members on Monday that he was withdrawing his nomination, "
+        "leaving teacher Aroha Ngata as the only contender. The Waikato Farmers Union withdrew its "
+        "nomination of Craig Garcia the same day.",
+    )
+    assert found == {("Waikato Farmers Union", "withdraw", "Craig Garcia")}
+
+
+def test_a_parties_nominee_is_the_target(tmp_path):
+    assert triples(
+        tmp_path,
+        "Meanwhile, the NCP's candidate Anand Jadhav withdrew from the contest on Tuesday and announced his "
+        "support for Indian National Congress (INC) nominee Jean Kim.",
+    ) == {("Anand Jadhav", "endorse", "Jean Kim")}
