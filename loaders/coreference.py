@@ -50,6 +50,9 @@ _OBJECT_FOLLOWER = re.compile(
     r"thursday|friday|saturday|sunday)\b"
 )
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w-]*\.?)\s+$")
+_SAYS_AFTER = re.compile(
+    r"(?:,[^,;]{0,80},)?\s+(?:also\s+)?(?:said|says|told|added|argued|insisted|wrote|stated|confirmed|announced)\b"
+)
 _UNION_WORDS = re.compile(
     r"union|local|workers|teachers|teamsters|education\s+association|order\s+of\s+police|nurses|firefighters|"
     r"guild|brotherhood|employees|laborers|labourers|electricians|carpenters|trades"
@@ -351,12 +354,11 @@ def resolve(clause: Clause, state: State, index: int, role: str, exclude: Iterab
     # "urged him to step aside": of the people just named, the one events have been about
     counts = state.target_counts
     if role == "object" and person and earlier and earlier[-1] not in exclude:
-        subject = next(
-            (j for j in range(index) if clause.subject_like(j) and not clause.in_quote(clause.mention_at[j])),
-            None,
-        )
-        if subject is None or mentions[subject].name != earlier[-1]:
-            return earlier[-1]  # "A, who has known B for years, would stand by him": B, named just before
+        last = max(j for j in range(index) if mentions[j].name == earlier[-1])
+        if not _SAYS_AFTER.match(clause.shape, clause.after(last)):
+            # "A, who has known B for years, would stand by him": B, named just before (but not
+            # the one saying it: "Senator C said the party would stand by her")
+            return earlier[-1]
     best = max(recent, key=lambda n: counts.get(n, 0))
     return best if person and counts.get(best, 0) > counts.get(recent[0], 0) else recent[0]
 

@@ -27,6 +27,11 @@ HYPOTHETICAL = re.compile(
 )
 
 
+# ""The SNP has withdrawn its support for X," a spokesperson said": a quotation stating what a named
+# actor did, in the third person, is read as narration is
+_NAMED_IN_QUOTE = re.compile(r"\"(?:[^\"⟦]{0,60}?,\s+)?(?:the\s+)?⟦\d+⟧\s+(?:has|have|had)\s+(?:now\s+)?$")
+
+
 def blocked_by(before: str, modal_ok: bool = False) -> str | None:
     """Why the words before a trigger keep it from being an event: negation, modal, hypothetical."""
     if NEGATION.search(before[-60:]):
@@ -74,7 +79,8 @@ class Matcher:
                 if any(a < y and b > x for x, y in claimed):
                     continue
                 trig = match.start("trig")
-                if bool(in_quote(trig)) != rule.in_quotes:
+                quote = in_quote(trig)
+                if bool(quote) != rule.in_quotes and not (quote and _NAMED_IN_QUOTE.search(shape, 0, trig)):
                     continue
                 claimed.append((a, b))
                 hit = Hit(rule, match, trig, blocked_by(shape[:trig], rule.modal_ok))

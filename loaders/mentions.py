@@ -75,7 +75,7 @@ TITLE_WORDS = {
     "retired", "clerk", "constable", "comrade", "supervisor", "assessor", "magistrate", "mpp", "mha", "mna",
     "sitting", "outgoing", "aldermen", "alderwomen", "councilmen", "councilwomen", "congressmen",
     "congresswomen", "assemblymen", "assemblywomen", "undersheriff", "commonwealth's", "state's",
-    "prosecutor", "reeve", "warden", "provost", "alder",
+    "prosecutor", "reeve", "warden", "provost", "alder", "ward",
 }  # fmt: skip
 
 

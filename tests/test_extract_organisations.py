@@ -55,3 +55,17 @@ def test_an_officer_speaks_for_the_body_and_is_never_the_target(tmp_path):
     )
     assert ("Prairie Carpenters Local 55", "endorse", "Hannah Brooks") in found
     assert not {t for t in found if "Dale Hruska" in t or "Teresa Vigil" in t}
+
+
+def test_a_list_removal_an_approval_and_a_quoted_party_statement(tmp_path):
+    assert triples(
+        tmp_path,
+        "The African National Congress (ANC) has removed Umlazi ward councillor Bongani Garcia from its list "
+        "of candidates. The branch put forward Sbu Zulu, and the regional list committee approved him as the "
+        "ANC's ward candidate on Tuesday. In Glasgow, \"the SNP has withdrawn its support for Craig Munro as "
+        'our candidate," a party spokesperson said on Thursday.',
+    ) == {
+        ("African National Congress", "withdraw", "Bongani Garcia"),
+        ("African National Congress", "endorse", "Sbu Zulu"),
+        ("SNP", "withdraw", "Craig Munro"),
+    }
