@@ -350,6 +350,9 @@ def _after_or_focus(clause: Clause, state: State, after: int, actors: list[str])
             if name and clause.mentions[i].is_person:
                 return [name]
     focus = state.focus(actors)
+    if focus is None:  # the article's first sentence: the one person it names
+        named = {m.name for m in clause.mentions if m.kind == "name" and m.is_person and m.name not in actors}
+        focus = next(iter(named)) if len(named) == 1 else None
     return [focus] if focus else []
 
 

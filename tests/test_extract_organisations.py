@@ -69,3 +69,16 @@ def test_a_list_removal_an_approval_and_a_quoted_party_statement(tmp_path):
         ("African National Congress", "endorse", "Sbu Zulu"),
         ("SNP", "withdraw", "Craig Munro"),
     }
+
+
+def test_a_body_that_can_no_longer_stand_behind_a_candidacy_and_a_rival_who_asks_for_votes(tmp_path):
+    assert triples(
+        tmp_path,
+        "The Prairie Nurses Alliance, which gave Jean Kim its early backing in February, told members on "
+        'Thursday that it "can no longer stand behind this candidacy." Cllr Peadar Garcia stepped back and '
+        "asked his supporters to vote for Roisin Daly.",
+    ) == {
+        ("Prairie Nurses Alliance", "endorse", "Jean Kim"),
+        ("Prairie Nurses Alliance", "withdraw", "Jean Kim"),
+        ("Peadar Garcia", "endorse", "Roisin Daly"),
+    }
