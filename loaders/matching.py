@@ -64,16 +64,30 @@ class Matcher:
     def __init__(self, rules: RuleSet):
         self.rules = rules.rules
         self.hints = rules.hints
+        # the rules worth trying for each set of hints a shape holds (few sets recur across sentences)
+        self._worth: dict[frozenset[str], tuple[Rule, ...]] = {}
+
+    @classmethod
+    def for_rules(cls, rules: RuleSet) -> Matcher:
+        """The one matcher of a rule set, so what it learns carries over from article to article."""
+        kept = _MATCHERS.get(id(rules))
+        if kept is None or kept[0] is not rules:
+            kept = _MATCHERS[id(rules)] = (rules, cls(rules))  # the rule set is held: its id stays its own
+        return kept[1]
+
+    def _worth_trying(self, present: frozenset[str]) -> tuple[Rule, ...]:
+        rules = self._worth.get(present)
+        if rules is None:
+            rules = tuple(r for r in self.rules if not r.hints or not present.isdisjoint(r.hints))
+            self._worth[present] = rules
+        return rules
 
     def hits(self, shape: str, in_quote: Callable[[int], object]) -> Iterator[Hit]:
         """The matches in `shape`, in rule order, whose trigger stands inside a quotation exactly
         when the rule wants one. A hit claims its words until the caller releases it (it made
         nothing of it, or its rule does not claim) before asking for the next hit."""
         claimed: list[tuple[int, int]] = []
-        present = set(filter(shape.__contains__, self.hints))
-        for rule in self.rules:
-            if rule.hints and present.isdisjoint(rule.hints):
-                continue
+        for rule in self._worth_trying(frozenset(filter(shape.__contains__, self.hints))):
             for match in rule.pattern.finditer(shape):
                 a, b = match.span()
                 if any(a < y and b > x for x, y in claimed):
@@ -87,3 +101,6 @@ class Matcher:
                 yield hit
                 if hit.released:
                     claimed.pop()
+
+
+_MATCHERS: dict[int, tuple[RuleSet, Matcher]] = {}

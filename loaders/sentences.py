@@ -66,7 +66,7 @@ class Reading:
     group: re.Pattern = field(init=False)  # a coordinated group of mentions ("A, B and C")
 
     def __post_init__(self) -> None:
-        self.matcher = Matcher(self.rules)
+        self.matcher = Matcher.for_rules(self.rules)
         self.group = re.compile(self.rules.definitions["GROUP"])
 
 
