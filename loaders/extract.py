@@ -38,10 +38,33 @@ from .sentences import Reading, SentenceContext
 __all__ = ["Extraction", "Extractor", "Skipped"]
 
 
-def _eventful(text: str) -> bool:
-    """Could a rule fire anywhere in this (lowercased) text? Substring tests: far faster than one
-    long alternation; a false positive costs only a spaCy pass."""
-    return any(map(text.__contains__, RULE_SET.paragraph_words))
+def _any_of(words: Iterable[str]) -> str:
+    """A pattern matching where any of `words` starts, as a trie ("accus" and "accused" share a
+    branch, which stops at "accus"): sre then tries one branch per character, not every word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""  # a word ends here: what could follow adds no match
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(trie) if trie else "(?!)"
+
+
+_PARAGRAPH_WORD = re.compile(_any_of(RULE_SET.paragraph_words))
+
+
+def _eventful(lowered: str, start: int, end: int) -> bool:
+    """Could a rule fire anywhere in lowered[start:end]: does one of the paragraph words stand in
+    it? One trie search: far faster than a test per word or one long alternation; a false
+    positive costs only a spaCy pass."""
+    return _PARAGRAPH_WORD.search(lowered, start, end) is not None
 
 
 _CREDIT = re.compile(
@@ -134,7 +157,7 @@ class Extractor:
         paragraph with no action word at all only feeds who-was-named, and a cheap split does."""
         pieces = list(self._pieces(article.text, article.body_start, len(article.text)))
         lowered = article.text.lower()
-        eventful = [_eventful(lowered[a:b]) for a, b, _ in pieces]
+        eventful = [_eventful(lowered, a, b) for a, b, _ in pieces]
         docs = iter(
             self.nlp.pipe(
                 (article.text[a:b] for (a, b, _), e in zip(pieces, eventful, strict=True) if e), batch_size=64
@@ -447,11 +470,19 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences joined again where the splitter cut after a title or an initial ("Sen. | Ana")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _ABBREVIATION_END.search(text[out[-1][0] : out[-1][1]]):
+        if out and _ends_abbreviated(text[out[-1][0] : out[-1][1]]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+def _ends_abbreviated(sentence: str) -> bool:
+    """_ABBREVIATION_END on the sentence's last words only: searched from every position of a long
+    sentence, the pattern costs more than the split itself. The longest abbreviation is far shorter
+    than the window, and the window keeps the character before it for the word boundary."""
+    tail = len(sentence.rstrip()) - 40
+    return _ABBREVIATION_END.search(sentence[tail:] if tail > 0 else sentence) is not None
 
 
 def _nearest(anchors: list[tuple[int, Span, str]], position: int) -> tuple[int, Span, str] | None:
