@@ -297,6 +297,70 @@ def _party_word_modifies(text: str, start: int, end: int) -> bool:
     )
 
 
+class _Remembered(dict):
+    """What a function of one matched text alone gave (names recur within and across articles),
+    forgotten all at once past a size, so memory stays bounded."""
+
+    def remember(self, key: str, value: tuple) -> tuple:
+        if len(self) >= 20_000:
+            self.clear()
+        self[key] = value
+        return value
+
+
+_ORG_CACHE = _Remembered()
+_PERSON_CACHE = _Remembered()
+
+
+def _organizations_in(matched: str) -> tuple[tuple[str, int, str], ...]:
+    """The organisations an _ORG match names: (name, offset in the match, kind)."""
+    name, start = _strip_leading(matched, 0)
+    if name.endswith("'s") and name[:-2].split()[-1:] and name[:-2].split()[-1].lower() in ORG_WORDS:
+        name = name[:-2]  # "the Tamsin Labour Party's candidate": the party, then a possessive
+    members = _MEMBERS_OF.match(name)  # "Members of Inland Laborers Local 238": the local acts
+    if members:
+        name, start = name[members.end() :], start + members.end()
+    words = name.split()
+    # "Dan Whitaker for Congress": a person running for an office, not an organization
+    if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
+        return ()
+    untitled, _ = _strip_leading(name, 0, titles=True)
+    if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
+        return ()  # "Council Member Ana Ruiz": a titled person
+    titled = [i for i, w in enumerate(words) if is_title(w)]
+    rest = words[titled[-1] + 1 :] if titled else []
+    if (
+        2 <= len(rest) <= 3
+        and (words[titled[-1]].lower() not in ORG_WORDS or words[titled[-1]] == "Justice")
+        and all(re.fullmatch(_WORD, w) for w in rest)
+        and not {w.lower() for w in rest} & ORG_WORDS
+    ):
+        return ()  # "Supreme Court Justice Jane Roe": a titled person
+    if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
+        return ()  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
+    if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
+        return tuple((part, at, guess_kind(part)) for part, at in _organizations_listed(name, start))
+    return ()
+
+
+def _person_in(matched: str) -> tuple[str, int, tuple[str, ...]] | tuple[()]:
+    """The name a _PERSON match may be, as (name, offset in the match, words), or () when it
+    cannot be one whatever the text around it."""
+    name, start = _strip_leading(matched, 0, titles=True)
+    words = name.split()
+    titled = [i for i, w in enumerate(words) if is_title(w)]
+    if titled and titled[-1] < len(words) - 2:  # "Fremont Hills Councilmember Ike Sorensen"
+        cut = titled[-1] + 1
+        start += len(" ".join(words[:cut])) + 1
+        words = words[cut:]
+        name = " ".join(words)
+    if len(words) > 4:
+        return ()
+    if len(words) < 2 or words[-1].lower() in _NOT_NAMES:
+        return ()
+    return name, start, tuple(words)  # shared by every match of this text: never changed
+
+
 def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalized sequences the gazetteer does not know: organizations (with an organization word)
     and people (two to four name words). Places and sentence-initial words are left out."""
@@ -315,34 +379,13 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         out.append(mention)
 
     for m in _ORG.finditer(text):
-        name, start = _strip_leading(m.group(0), m.start())
-        if name.endswith("'s") and name[:-2].split()[-1:] and name[:-2].split()[-1].lower() in ORG_WORDS:
-            name = name[:-2]  # "the Tamsin Labour Party's candidate": the party, then a possessive
-        members = _MEMBERS_OF.match(name)  # "Members of Inland Laborers Local 238": the local acts
-        if members:
-            name, start = name[members.end() :], start + members.end()
-        words = name.split()
-        # "Dan Whitaker for Congress": a person running for an office, not an organization
-        if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
-            continue
-        untitled, _ = _strip_leading(name, 0, titles=True)
-        if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
-            continue  # "Council Member Ana Ruiz": a titled person
-        titled = [i for i, w in enumerate(words) if is_title(w)]
-        rest = words[titled[-1] + 1 :] if titled else []
-        if (
-            2 <= len(rest) <= 3
-            and (words[titled[-1]].lower() not in ORG_WORDS or words[titled[-1]] == "Justice")
-            and all(re.fullmatch(_WORD, w) for w in rest)
-            and not {w.lower() for w in rest} & ORG_WORDS
-        ):
-            continue  # "Supreme Court Justice Jane Roe": a titled person
-        if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
-            continue  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
-        if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
-            for part, at in _organizations_listed(name, start):
-                if free(at, at + len(part)):
-                    take(Mention(at, at + len(part), part, part, entity_kind=guess_kind(part)))
+        found = _ORG_CACHE.get(m.group(0))
+        if found is None:
+            found = _ORG_CACHE.remember(m.group(0), _organizations_in(m.group(0)))
+        for part, at, kind in found:
+            at += m.start()
+            if free(at, at + len(part)):
+                take(Mention(at, at + len(part), part, part, entity_kind=kind))
     for m in _PARTY_WORD.finditer(text):
         if _party_word_modifies(text, m.start(1), m.end(1)):
             continue
@@ -368,19 +411,12 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
     candidates = []
     for m in _PERSON.finditer(text):
-        name, start = _strip_leading(m.group(0), m.start(), titles=True)
-        words = name.split()
-        titled = [i for i, w in enumerate(words) if is_title(w)]
-        if titled and titled[-1] < len(words) - 2:  # "Fremont Hills Councilmember Ike Sorensen"
-            cut = titled[-1] + 1
-            start += len(" ".join(words[:cut])) + 1
-            words = words[cut:]
-            name = " ".join(words)
-        if len(words) > 4:
-            continue
-        if len(words) < 2 or words[-1].lower() in _NOT_NAMES:
-            continue
-        candidates.append((name, start, words))
+        person = _PERSON_CACHE.get(m.group(0))
+        if person is None:
+            person = _PERSON_CACHE.remember(m.group(0), _person_in(m.group(0)))
+        if person:
+            name, start, words = person
+            candidates.append((name, start + m.start(), words))
     # a name read as a place once ("the Kasba Peth seat") is that place everywhere in the article
     places = {n for n, at, _ in candidates if _place_in_context(text, at, at + len(n), n)}
     for name, start, words in candidates:
