@@ -28,7 +28,8 @@ ACTS_FOR = re.compile(
     r"funds?|ads?|spending)\b)"
 )
 _CAPITALIZED = re.compile(r"\b(?:(?:O'|D')?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
-_PRONOUN = re.compile(r"\b(?:he|she|him|her|they|them|it)\b", re.IGNORECASE)
+# The lookahead first: a caseless alternation is otherwise tried at every position (half the cost)
+_PRONOUN = re.compile(r"(?=[hsti])\b(?:he|she|him|her|they|them|it)\b", re.IGNORECASE)
 _DESCRIPTION = re.compile(
     r"\bthe\s+(group|union|party|organization|organisation|coalition|committee|senator|lawmaker|"
     r"candidate|governor|mayor|congressman|congresswoman|assemblyman|assemblywoman|councilman|"
