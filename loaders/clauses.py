@@ -101,10 +101,16 @@ class Clause:
         return self.mention_at[index] + len(placeholder(index))
 
     def in_quote(self, position: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in self.quotes if a <= position < b), None)
+        for span in self.quotes:  # a plain loop: asked for every mention, a generator costs more
+            if span[0] <= position < span[1]:
+                return span
+        return None
 
     def in_relative(self, position: int) -> tuple[int, int, int] | None:
-        return next((r for r in self.relative if r[0] <= position < r[1]), None)
+        for relative in self.relative:
+            if relative[0] <= position < relative[1]:
+                return relative
+        return None
 
     def indexes(self, text: str | None) -> list[int]:
         """The mention indexes in a stretch of shape."""
