@@ -60,11 +60,11 @@ def _any_of(words: Iterable[str]) -> str:
 _PARAGRAPH_WORD = re.compile(_any_of(RULE_SET.paragraph_words))
 
 
-def _eventful(lowered: str, start: int, end: int) -> bool:
+def _eventful(lowered: str, start: int = 0, end: int | None = None) -> bool:
     """Could a rule fire anywhere in lowered[start:end]: does one of the paragraph words stand in
     it? One trie search: far faster than a test per word or one long alternation; a false
     positive costs only a spaCy pass."""
-    return _PARAGRAPH_WORD.search(lowered, start, end) is not None
+    return _PARAGRAPH_WORD.search(lowered, start, len(lowered) if end is None else end) is not None
 
 
 _CREDIT = re.compile(
