@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from .graph.errors import InputError, clip
 from .loaders.sources import FORMATS as FACT_FORMATS
 from .loaders.sources import SourceFile
 from .outputs.chart_data import KINDS as CHART_KINDS
+from .outputs.progress import Bar, LoadProgress
 from .outputs.tables import FORMATS as OUTPUT_FORMATS
 from .outputs.tables import OutputError, render, render_profile, rich_table, visible_columns, write_atomically
 from .outputs.window import Window, parse_window
@@ -203,8 +202,6 @@ def _neutralise() -> bool:
 
 def _load(sources: Sequence[Path], facts_format: str | None, candidates: Sequence[str] = ()):
     """The graph of the sources; with `candidates`, possibly only what reports about them need."""
-    from .outputs.progress import LoadProgress
-
     ctx = click.get_current_context()
     with LoadProgress() as progress:
         return api.load(
@@ -223,31 +220,10 @@ def _load(sources: Sequence[Path], facts_format: str | None, candidates: Sequenc
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears: quick commands show none
 
 
-@contextlib.contextmanager
-def _progress(what: str, unit: str) -> Iterator[Callable[[int, int], None] | None]:
-    """`progress(done, total)` drawing a rich progress bar on standard error when it is a terminal,
-    once the work has taken PROGRESS_AFTER seconds; None when piped (rich is not even loaded)."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        yield None
-        return
-    from rich.progress import Progress
-
-    bar = Progress(console=console, transient=True)
-    task = bar.add_task(f"{what} ({unit})", total=None)
-    started = time.monotonic()
-
-    def update(done: int, total: int) -> None:
-        if not bar.live.is_started and time.monotonic() - started >= PROGRESS_AFTER:
-            bar.start()
-        bar.update(task, completed=done, total=total)
-
-    try:
-        yield update
-    finally:
-        bar.stop()
+def _progress(what: str, unit: str) -> Bar:
+    """`progress(done, total)` on standard error when it is a terminal, once the work has taken
+    PROGRESS_AFTER seconds; None when piped."""
+    return Bar(f"{what} ({unit})", after=PROGRESS_AFTER)
 
 
 def handle_errors(command: Callable) -> Callable:
