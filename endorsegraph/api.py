@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .graph import store as graph_store
 from .graph.entities import Registry, normalize
 from .graph.eventlog import EventLog
 from .graph.events import Event
@@ -231,10 +232,10 @@ class _Load:
         files = self.files = in_load_order(self.files)
         key = store.cache_key(files, {"spacy_model": self.spacy_model})
         with _no_gc():
-            hit = store.read_about(key, candidates) if candidates else None
-            if hit is not None and hit[2] is None and self.warn:
-                hit = None  # the entry lacks the warnings about the whole graph: build it
-            hit = hit or store.read_log(key)
+            narrowed = store.read_about(key, candidates) if candidates else None
+            if narrowed is not None and narrowed[2] is None and self.warn:
+                narrowed = None  # the entry lacks the warnings about the whole graph: build it
+            hit = narrowed or store.read_log(key)
             if hit is not None:
                 log, warnings, about_graph = hit
                 for file in files:
@@ -245,6 +246,10 @@ class _Load:
                         self.warn(message)
                 self.step("building the graph")
                 graph = build_graph(log)
+                if narrowed is not None and candidates:
+                    graph_store.narrow(
+                        graph, frozenset().union(*(log.registry.ids_any(n) for n in candidates))
+                    )
                 if about_graph is None and self.warn:
                     about_graph = later(graph)
                 return graph, about_graph or []

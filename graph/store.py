@@ -34,10 +34,13 @@ __all__ = [
     "intervals_given_by",
     "keep",
     "registry",
+    "narrow",
+    "only_about",
 ]
 
 _REGISTRY, _LOG, _INTERVALS, _BY_CANDIDATE = "registry", "log", "endorsements", "endorsements_by_candidate"
 _BY_ENDORSER, _ACCUSATIONS = "endorsements_by_endorser", "accusations_by_candidate"
+_ONLY_ABOUT = "only_about"
 
 
 def keep(graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement]) -> None:
@@ -93,3 +96,14 @@ def intervals_given_by(graph: nx.MultiDiGraph, endorser: str) -> list[Endorsemen
 def accusations_of(graph: nx.MultiDiGraph, candidate: str) -> list[Fact]:
     """The accusations against the entity id `candidate`, in time order."""
     return graph.graph[_ACCUSATIONS].get(candidate, [])
+
+
+def narrow(graph: nx.MultiDiGraph, candidates: frozenset[str]) -> None:
+    """Mark a graph that holds only what reports about `candidates` need (a load from the cache
+    with `candidates=`), so a report about anyone else fails instead of giving too few rows."""
+    graph.graph[_ONLY_ABOUT] = candidates
+
+
+def only_about(graph: nx.MultiDiGraph) -> frozenset[str] | None:
+    """The candidates a narrowed graph was loaded for; None for a whole graph."""
+    return graph.graph.get(_ONLY_ABOUT)

@@ -130,7 +130,20 @@ _FILTER_DOC = """`candidate` (a name or a list of names), `endorser`, `race`, `k
 
 
 def _filters(graph: nx.MultiDiGraph, **given: Any) -> Filters:
-    return Filters.of(**given).resolve(_registry(graph))
+    filters = Filters.of(**given).resolve(_registry(graph))
+    _loaded_for(graph, filters.candidate_ids())
+    return filters
+
+
+def _loaded_for(graph: nx.MultiDiGraph, candidates: frozenset[str] | None) -> None:
+    """A graph loaded for some candidates only (`load(candidates=...)`) answers about them alone."""
+    about = store.only_about(graph)
+    if about is not None and (candidates is None or not candidates <= about):
+        names = ", ".join(sorted(_name(graph, c) for c in about))
+        raise BadFilter(
+            f"this graph was loaded only for reports about {names}: narrow the report to them, "
+            "or load without candidates="
+        )
 
 
 def _edges(graph: nx.MultiDiGraph, action: str, candidates: frozenset[str] | None):
@@ -505,6 +518,7 @@ def timeline(
     registry = _registry(graph)
     filters = Filters.of(endorser=endorser, race=race, kind=kind, since=since, until=until).resolve(registry)
     who = Filters.of(candidate=candidate).resolve(registry).candidate_ids()
+    _loaded_for(graph, who)
     # A withdrawal or stand-by shows the rank of the endorsement it closes or reaffirms; opposition
     # that ended an endorsement on record shows as the withdrawal it was (as its edge does).
     edges = {d["fact"].id: d for _, _, d in graph.edges(data=True) if "fact" in d}

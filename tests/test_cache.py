@@ -14,6 +14,7 @@ from click.testing import CliRunner
 import endorsegraph as eg
 from endorsegraph.cli import cli
 from endorsegraph.loaders import extract as extract_module
+from endorsegraph.queries.filters import BadFilter
 
 from .canonical import canonical_dump
 
@@ -202,6 +203,26 @@ def test_reports_about_candidates_read_back_only_what_they_need(race: Path, priv
             eg.withdrawals(graph, candidate="Garcia")
         errors.append(str(caught.value))
     assert errors[0] == errors[1] and "could mean" in errors[0]
+
+
+def test_a_graph_loaded_for_some_candidates_refuses_reports_about_others(race: Path, private_cache: Path):
+    """Too few rows would be a silent lie: a report about anyone else, or about everyone, on a graph
+    loaded for some candidates only is an error naming them; a whole graph is never marked."""
+    (race / "more.csv").write_text(SPRINGFIELD_MORE, encoding="utf-8")
+    sources = ["sample", race]
+    eg.load(sources)  # cold: built, then cached
+    about = eg.load(sources, candidates=["Ana Garcia"])
+    assert eg.withdrawals(about, candidate="Ana Garcia")
+    for report in (
+        lambda g: eg.withdrawals(g, candidate="Scott Stringer"),
+        lambda g: eg.withdrawals(g),
+        lambda g: eg.timeline(g, candidate=["Ana Garcia", "Ada Park"]),
+        lambda g: eg.as_of(g, "2024-04-10"),
+    ):
+        with pytest.raises(BadFilter, match="loaded only for reports about Ana Garcia"):
+            report(about)
+    whole = eg.load(sources)
+    assert eg.withdrawals(whole, candidate="Scott Stringer") and eg.as_of(whole, "2024-04-10")
 
 
 def test_cli_report_about_a_candidate_warm_is_cold(race: Path, private_cache: Path):
