@@ -318,11 +318,13 @@ def _to_tgt(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[s
     targets = names(clause, state, indexes, "object", exclude=actors)
     if not targets and hit.rule.action == "withdraw":
         # "a club that endorsed Peter Lim ..., voted to rescind that endorsement": the one endorsed
-        earlier = _ENDORSED_BEFORE.findall(clause.shape[: hit.trig])[-1:]
+        # ("whose editorial board endorsed her …, retracting its recommendation": the pronoun resolved)
+        earlier = [int(i) for i in _ENDORSED_BEFORE.findall(clause.shape[: hit.trig])[-1:]]
+        named = [resolve(clause, state, i, role="object", exclude=actors) for i in earlier]
         targets = [
-            clause.mentions[int(i)].name for i in earlier
-            if clause.mentions[int(i)].is_person and clause.mentions[int(i)].name not in actors
-        ]  # type: ignore[misc]  # fmt: skip
+            n for i, n in zip(earlier, named, strict=True)
+            if n and clause.mentions[i].is_person and n not in actors
+        ]  # fmt: skip
     if not targets and hit.rule.action in ("withdraw", "stand_by"):
         targets = _after_or_focus(clause, state, hit.match.end("trig"), actors)
     return targets
@@ -377,7 +379,7 @@ def assign(
             awaiting, actors = counted, [""]  # named in a following sentence, see Extractor.extract
     if not actors:
         return Assignment([], "no actor found")
-    targets = [t for t in TARGET_READERS[rule.target](clause, state, hit, actors) if t not in actors]
+    targets = [t for t in TARGET_READERS[rule.target](clause, state, hit, actors) if t and t not in actors]
     if rule.endorsed_first:
         targets = [t for t in targets if any((a, t) in state.endorsed for a in actors)]
     if rule.action == "deny":

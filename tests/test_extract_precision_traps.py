@@ -30,3 +30,15 @@ def test_a_parties_nominee_is_the_target(tmp_path):
         "Meanwhile, the NCP's candidate Anand Jadhav withdrew from the contest on Tuesday and announced his "
         "support for Indian National Congress (INC) nominee Jean Kim.",
     ) == {("Anand Jadhav", "endorse", "Jean Kim")}
+
+
+def test_a_retraction_after_whose_endorsed_her_names_her(tmp_path):
+    # Once an unresolved pronoun reached the event as a missing target and the whole load crashed.
+    found = triples(
+        tmp_path,
+        "Jean Kim, a Democrat running in the 9th district, was accused on Monday of padding her resume. "
+        "The Valley Courier, whose editorial board endorsed her on Sept. 2, published an editorial Friday "
+        "saying it was retracting its recommendation.",
+    )
+    assert ("Valley Courier", "withdraw", "Jean Kim") in found
+    assert all(None not in triple for triple in found)
