@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
@@ -21,6 +21,8 @@ __all__ = [
     "Neo4jError",
     "Neo4jSession",
     "Neo4jSettings",
+    "NodeTable",
+    "RelationshipTable",
     "run_script",
 ]
 
@@ -68,6 +70,68 @@ class EmbeddedSession:
         with self.graph.begin() as tx:
             rows = list(tx.cypher(query, params=dict(params or {})))
         return rows
+
+    def empty(self) -> bool:
+        """Whether the graph holds no node at all (what `bulk_create` needs)."""
+        return not self.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+
+    def bulk_create(self, nodes: Iterable[NodeTable], relationships: Iterable[RelationshipTable]) -> None:
+        """Write whole tables through kglite's own loaders, several times cheaper per row than
+        Cypher, into a graph that holds nothing yet (`empty()`). They key nodes by `id` alone and
+        merge relationships of a type loaded twice from the same node type, which is only right
+        in an empty graph where each table is loaded once. Everything is loaded into a new graph
+        that replaces this one only once every table is in, so a failure leaves nothing written."""
+        import kglite
+
+        if not self.empty():
+            raise ValueError("bulk_create writes into an empty graph only")
+        staged = kglite.KnowledgeGraph()
+        for table in nodes:
+            if not table.columns["id"]:
+                continue
+            title = table.title or "id"
+            staged.add_nodes(_frame(table.columns), table.type, "id", title, labels=table.labels)
+        for rel in relationships:
+            if not rel.columns["actor"]:
+                continue
+            frame = _frame(rel.columns)
+            staged.add_relationships(frame, rel.type, rel.source_type, "actor", rel.target_type, "target")
+        self.graph = staged
+
+
+@dataclass
+class NodeTable:
+    """Nodes of one primary label and one set of further labels, as columns of equal length
+    (`id` first; None: no such property on that node)."""
+
+    type: str
+    labels: list[str]
+    columns: dict[str, list[Any]]
+    title: str | None = None  # the column kglite shows nodes by (its `title`); None: the id
+
+
+@dataclass
+class RelationshipTable:
+    """Relationships of one type as columns: `actor` and `target` hold the ids of the nodes they
+    join, the rest are properties (None: no such property on that relationship)."""
+
+    type: str
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    source_type: str = "Entity"
+    target_type: str = "Entity"
+
+
+def _frame(columns: Mapping[str, list[Any]]) -> Any:
+    """A pandas DataFrame of `columns` as kglite's loaders read it: a column of whole numbers with
+    gaps stays integers (pandas would make it floats, and `r.rank` would read 2.0)."""
+    import pandas as pd  # on the bulk path only: pandas takes a third of a second to import
+
+    prepared: dict[str, Any] = {}
+    for name, values in columns.items():
+        first = next((v for v in values if v is not None), None)
+        whole = isinstance(first, int) and not isinstance(first, bool)
+        prepared[name] = pd.array(values, dtype="Int64") if whole and None in values else values
+    return pd.DataFrame(prepared)
 
 
 class Neo4jError(RuntimeError):
