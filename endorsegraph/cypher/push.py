@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import re
 from collections.abc import Callable, Iterator
@@ -68,51 +69,64 @@ def _iso(day: Any) -> str | None:
 
 
 class _Formats:
-    """What many rows share, worked out once per plan: a span's three ISO days (spans repeat
-    across thousands of edges; rows share the dict, so nothing may change a row's dates), a
-    fact's sources, evidence lines, race and note (a fact is its own edge and part of its
-    endorsement's), an actor's title on a day. Spans and facts are keyed by identity: the graph
-    holds them for as long as the plan is made, and hashing a Span costs more than the work."""
+    """What many relationships share, worked out once per plan: a span's ISO days (spans repeat
+    across thousands of edges), a fact's sources, evidence lines, race and note (a fact is its own
+    edge and part of its endorsement's), an actor's title on a day. Spans and facts are keyed by
+    identity: the graph holds them while the plan is made, and hashing a Span costs more than
+    the work."""
 
     def __init__(self, registry: Any):
         self.registry = registry
-        self.spans: dict[tuple[str, int], dict[str, Any]] = {}
-        self.intervals: dict[tuple[int, int], dict[str, Any]] = {}
+        self.spans: dict[int, tuple[str | None, str | None, str | None]] = {}
+        self.intervals: dict[tuple[int, int], tuple[str | None, ...]] = {}
         self.facts: dict[int, _FactParts] = {}
-        self.titled: dict[str, bool] = {}
+        self.titled = {entity.id for entity in registry if entity.titles}
         self.titles: dict[tuple[str, Any], str | None] = {}
 
-    def span(self, prefix: str, span: Span | None) -> dict[str, Any]:
-        """An event's date, not_before, not_after (prefix ""); valid_from… or valid_to…"""
-        key = (prefix, id(span))
-        found = self.spans.get(key)
+    def span(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
+        """The exact day, not_before and not_after, as ISO text."""
+        found = self.spans.get(id(span))
         if found is None:
-            found = self.spans[key] = _span(prefix, span)
+            bounds = span or Span()
+            found = (_iso(bounds.exact), _iso(bounds.not_before), _iso(bounds.not_after))
+            self.spans[id(span)] = found
         return found
 
-    def interval(self, start: Span, end: Span | None) -> dict[str, Any]:
+    def interval(self, start: Span, end: Span | None) -> tuple[str | None, ...]:
+        """valid_from, its bounds, valid_to, its bounds."""
         key = (id(start), id(end))
         found = self.intervals.get(key)
         if found is None:
-            found = self.intervals[key] = {**self.span("valid_from", start), **self.span("valid_to", end)}
+            found = self.intervals[key] = self.span(start) + self.span(end)
         return found
 
     def fact(self, fact: Fact) -> _FactParts:
         found = self.facts.get(id(fact))
         if found is None:
-            found = self.facts[id(fact)] = _FactParts(fact.source_ids, _evidence(fact), fact.race, fact.note)
+            found = self.facts[id(fact)] = _fact_parts(fact)
         return found
 
     def title(self, entity_id: str, day: Any) -> str | None:
-        titled = self.titled.get(entity_id)
-        if titled is None:
-            titled = self.titled[entity_id] = bool(self.registry[entity_id].titles)
-        if not titled:
+        if entity_id not in self.titled:  # most entities: no title ever, so no lookup by day
             return None
         key = (entity_id, day)
         if key not in self.titles:
             self.titles[key] = self.registry[entity_id].title_on(day)
         return self.titles[key]
+
+    def merged(self, e: Endorsement) -> tuple[list[str], list[str], str | None, list[str]]:
+        """An interval's sources, evidence, race and conflicts, over every fact behind it."""
+        facts = e.facts
+        if len(facts) == 1:  # most endorsements: the statement that opened them, and nothing since
+            only = self.fact(facts[0])
+            return only.source_ids, only.evidence, only.race, facts[0].conflicts
+        parts = [self.fact(f) for f in facts]
+        return (
+            list(dict.fromkeys(chain.from_iterable(f.source_ids for f in parts))),
+            [x for f in parts for x in f.evidence],
+            next((f.race for f in parts if f.race), None),
+            [c for f in facts for c in f.conflicts],
+        )
 
 
 @dataclass(slots=True)
@@ -123,33 +137,49 @@ class _FactParts:
     note: str | None
 
 
-def _span(prefix: str, span: Span | None) -> dict[str, str | None]:
-    """valid_from, valid_from_not_before, …; with no prefix (an event's): date, not_before, not_after."""
-    span = span or Span()
-    bound = f"{prefix}_" if prefix else ""
-    return {
-        prefix or "date": _iso(span.exact),
-        f"{bound}not_before": _iso(span.not_before),
-        f"{bound}not_after": _iso(span.not_after),
-    }
+def _fact_parts(fact: Fact) -> _FactParts:
+    if len(fact.reports) == 1:  # most facts: one report, read once
+        (report,) = fact.reports
+        source = report.source.id
+        evidence = [f"{source}: {report.evidence}"] if report.evidence else []
+        return _FactParts([source], evidence, report.race or None, report.note or None)
+    return _FactParts(fact.source_ids, _evidence(fact), fact.race, fact.note)
 
 
 @dataclass
 class PushPlan:
-    """Rows to write, grouped by the statement that writes them."""
+    """What a push writes: node rows grouped by labels, article rows, and each relationship type
+    as columns (`id`, `actor`, `target`, then its properties and dates, dates as ISO text)."""
 
     dataset: str
     entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # label string -> rows
     articles: list[dict[str, Any]] = field(default_factory=list)
-    relationships: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # type -> rows
+    columns: dict[str, dict[str, list[Any]]] = field(default_factory=dict)  # type -> columns
 
     @property
     def size(self) -> int:
         return (
             sum(map(len, self.entities.values()))
             + len(self.articles)
-            + sum(map(len, self.relationships.values()))
+            + sum(len(c["id"]) for c in self.columns.values())
         )
+
+    @functools.cached_property
+    def relationships(self) -> dict[str, list[dict[str, Any]]]:
+        """Type -> rows (`id`, `actor`, `target`, `props`, `dates`), for the Cypher statements."""
+        out = {}
+        for rel, columns in self.columns.items():
+            dates = _DATE_FIELDS.get(rel, _FACT_DATES)
+            props = [key for key in columns if key not in dates and key not in ("id", "actor", "target")]
+            values = zip(*(columns[k] for k in props), strict=True)
+            days = zip(*(columns[k] for k in dates), strict=True)
+            ends = zip(columns["id"], columns["actor"], columns["target"], values, days, strict=True)
+            out[rel] = [
+                {"id": i, "actor": a, "target": t, "props": dict(zip(props, v, strict=True)),
+                 "dates": dict(zip(dates, d, strict=True))}
+                for i, a, t, v, d in ends
+            ]  # fmt: skip
+        return out
 
 
 def _labels(kind: str | None, roles: list[str]) -> str:
@@ -162,51 +192,69 @@ def _evidence(fact: Fact) -> list[str]:
     return [f"{source}: {sentence}" for source, sentence in fact.evidence]
 
 
-def _fact_props(formats: _Formats, fact: Fact, rank: int | None, interval: Endorsement | None):
-    parts = formats.fact(fact)
-    return {
-        "rank": rank,
-        "group": fact.group,
-        "race": parts.race,
-        "note": parts.note,
-        "source_ids": parts.source_ids,
-        "evidence": parts.evidence,
-        "conflicts": fact.conflicts,
-        "actor_title": formats.title(fact.actor, fact.span.latest),
-        "endorsement": interval.id if interval else None,
-        "implied": bool(interval and interval.implied),
-    }
+def _transposed(keys: tuple[str, ...], rows: list[tuple]) -> dict[str, list[Any]]:
+    """Rows of values in the order of `keys` as one list per key (in C, not cell by cell)."""
+    columns = zip(*rows, strict=True) if rows else ([] for _ in keys)
+    return dict(zip(keys, map(list, columns), strict=True))
 
 
-def _endorsement_props(formats: _Formats, u: str, e: Endorsement) -> dict[str, Any]:
-    opening = e.opened_by
-    facts = e.facts
-    parts = [formats.fact(f) for f in facts]
-    if len(facts) == 1:  # most endorsements: the statement that opened them, and nothing since
-        (only,) = parts
-        source_ids, evidence, race, conflicts = only.source_ids, only.evidence, only.race, facts[0].conflicts
-    else:
-        source_ids = list(dict.fromkeys(chain.from_iterable(f.source_ids for f in parts)))
-        evidence = [x for f in parts for x in f.evidence]
-        race = next((f.race for f in parts if f.race), None)
-        conflicts = [c for f in facts for c in f.conflicts]
-    opened = formats.fact(opening) if opening else None
-    return {
-        "rank": e.rank,
-        "group": opening.group if opening else None,
-        "implied": e.implied,
-        "ended_by": e.ended_by,
-        "source_ids": source_ids,
-        "evidence": evidence,
-        "event_id": opening.id if opening else None,
-        "event_source_ids": opened.source_ids if opened else [],
-        "note": opened.note if opened else None,
-        "conflicts": opening.conflicts if opening else [],
-        "interval_conflicts": conflicts,
-        "race": race,
-        "event_race": opened.race if opened else None,
-        "actor_title": formats.title(u, e.start.latest),
-    }
+_ENDORSEMENT_KEYS = (
+    "id", "actor", "target", "rank", "group", "implied", "ended_by", "source_ids", "evidence",
+    "event_id", "event_source_ids", "note", "conflicts", "interval_conflicts", "race", "event_race",
+    "actor_title", *_DATE_FIELDS["ENDORSED"],
+)  # fmt: skip
+
+
+def _endorsement_columns(formats: _Formats, edges: list[tuple[str, str, Endorsement]]) -> dict[str, list]:
+    rows = []
+    fact, title, interval = formats.fact, formats.title, formats.interval
+    for u, v, e in edges:
+        opening = e.opened_by
+        if opening is None:  # implied: known only from a later withdrawal or stand-by
+            source_ids, evidence, race, conflicts = formats.merged(e)
+            opened = (None, None, [], None, [], None)
+        else:
+            parts = fact(opening)
+            if e.closed_by is None and not e.reaffirmed_by:
+                source_ids, evidence, race, conflicts = (
+                    parts.source_ids, parts.evidence, parts.race, opening.conflicts
+                )  # fmt: skip
+            else:
+                source_ids, evidence, race, conflicts = formats.merged(e)
+            opened = (opening.group, opening.id, parts.source_ids, parts.note, opening.conflicts, parts.race)
+        group, event_id, event_source_ids, note, event_conflicts, event_race = opened
+        rows.append(
+            (
+                e.id, u, v, e.rank, group, e.implied, e.ended_by, source_ids, evidence, event_id,
+                event_source_ids, note, event_conflicts, conflicts, race, event_race,
+                title(u, e.start.latest), *interval(e.start, e.end),
+            )
+        )  # fmt: skip
+    return _transposed(_ENDORSEMENT_KEYS, rows)
+
+
+_FACT_KEYS = (
+    "id", "actor", "target", "rank", "group", "race", "note", "source_ids", "evidence", "conflicts",
+    "actor_title", "endorsement", "implied", "inferred_from", *_FACT_DATES,
+)  # fmt: skip
+
+
+def _fact_columns(formats: _Formats, edges: list[tuple[str, str, dict[str, Any]]]) -> dict[str, list]:
+    rows = []
+    for u, v, data in edges:
+        fact: Fact = data["fact"]
+        parts = formats.fact(fact)
+        interval: Endorsement | None = data["endorsement"]
+        rows.append(
+            (
+                fact.id, u, v, data["rank"], fact.group, parts.race, parts.note, parts.source_ids,
+                parts.evidence, fact.conflicts, formats.title(fact.actor, fact.span.latest),
+                interval.id if interval else None, bool(interval and interval.implied),
+                data.get("inferred_from"),  # a withdrawal read from opposition
+                *formats.span(fact.span),
+            )
+        )  # fmt: skip
+    return _transposed(_FACT_KEYS, rows)
 
 
 def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
@@ -235,25 +283,24 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
         {"id": s.id, "props": {"url": s.url, "outlet": s.outlet}, "published": _iso(s.published)}
         for s in sources.values()
     ]
-    relationships = out.relationships
+    by_action: dict[str, list[tuple[str, str, Any]]] = {}
     for u, v, data in graph.edges(data=True):
         action = data["action"]
-        rel = REL_TYPES[action]
-        if action == "endorse":
-            e: Endorsement = data["endorsement"]
-            props = _endorsement_props(formats, u, e)
-            dates = formats.interval(e.start, e.end)
-            row = {"id": e.id, "actor": u, "target": v, "props": props, "dates": dates}
-        else:
-            fact: Fact = data["fact"]
-            props = _fact_props(formats, fact, data["rank"], data["endorsement"])
-            props["inferred_from"] = data.get("inferred_from")  # a withdrawal read from opposition
-            dates = formats.span("", fact.span)
-            row = {"id": fact.id, "actor": u, "target": v, "props": props, "dates": dates}
+        edges = by_action.get(action)
+        if edges is None:
+            edges = by_action[action] = []
+        edges.append((u, v, data["endorsement"] if action == "endorse" else data))
+    for action, edges in by_action.items():
+        columns = (
+            _endorsement_columns(formats, edges) if action == "endorse" else _fact_columns(formats, edges)
+        )
         # Queries read the action and its order within a day from the relationship itself, so a new
         # row of the actions table needs no new Cypher.
-        props["action"], props["action_order"] = action, _ACTION_ORDER[action]
-        relationships.setdefault(rel, []).append(row)
+        columns["action"], columns["action_order"] = (
+            [action] * len(edges),
+            [_ACTION_ORDER[action]] * len(edges),
+        )
+        out.columns[REL_TYPES[action]] = columns  # one type per action (ACTION_OF below)
     return out
 
 
@@ -402,11 +449,10 @@ def tables(p: PushPlan) -> tuple[list[NodeTable], list[RelationshipTable]]:
     articles["title"] = [f"Article_{i}" for i in articles["id"]]
     nodes.append(NodeTable("Article", [], articles, "title"))
     relationships = []
-    for rel, rows in sorted(p.relationships.items()):
-        table = columns(rows, "props", "dates")
+    for rel, planned in sorted(p.columns.items()):
+        table = {**planned, "dataset": [p.dataset] * len(planned["id"])}
         for key in _DATE_FIELDS.get(rel, _FACT_DATES):
             table[key] = [day(text) for text in table[key]]
-        table["actor"], table["target"] = [r["actor"] for r in rows], [r["target"] for r in rows]
         relationships.append(RelationshipTable(rel, table))
     return nodes, relationships
 
