@@ -276,7 +276,9 @@ def plan(graph: nx.MultiDiGraph, dataset: str = DEFAULT_DATASET) -> PushPlan:
         }
         out.entities.setdefault(_labels(entity.kind, data["roles"]), []).append(row)
     sources = {}
+    parts = formats.facts
     for fact in store.event_log(graph):
+        parts[id(fact)] = _fact_parts(fact)  # every edge's facts are the log's: read each once here
         for source in fact.sources:
             sources.setdefault(source.id, source)
     out.articles = [
