@@ -34,30 +34,12 @@ from .mentions import Gazetteer, Mention, absorb_qualifier, absorb_title, fold, 
 from .roles import ANY_COUNT, Found
 from .rules import RULE_SET
 from .sentences import Reading, SentenceContext
+from .tries import any_of
 
 __all__ = ["Extraction", "Extractor", "Skipped"]
 
 
-def _any_of(words: Iterable[str]) -> str:
-    """A pattern matching where any of `words` starts, as a trie ("accus" and "accused" share a
-    branch, which stops at "accus"): sre then tries one branch per character, not every word."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""  # a word ends here: what could follow adds no match
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items())]
-        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-    return branch(trie) if trie else "(?!)"
-
-
-_PARAGRAPH_WORD = re.compile(_any_of(RULE_SET.paragraph_words))
+_PARAGRAPH_WORD = re.compile(any_of(RULE_SET.paragraph_words))
 
 
 def _eventful(lowered: str, start: int = 0, end: int | None = None) -> bool:

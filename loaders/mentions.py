@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..graph.entities import Registry
+from .tries import longest_first
 
 __all__ = ["Gazetteer", "Mention", "absorb_qualifier", "absorb_title", "fold", "guess_kind", "is_title"]
 
@@ -161,29 +161,6 @@ def guess_kind(name: str) -> str:
     return "person"
 
 
-def _longest_first(forms: Iterable[str]) -> str:
-    """A pattern matching the longest of `forms` that the rest of the pattern lets match, as a
-    trie: the same matches as the forms' alternation sorted longest first, but sre follows one
-    branch per character instead of trying every form at every position."""
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict[str, dict]) -> str:
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        if "" in node:  # a form ends here: longer ones first, then this one
-            return body + "?" if len(alternatives) == 1 and len(alternatives[0]) == 1 else f"(?:{body})?"
-        return body
-
-    return "(?:" + branch(trie) + ")"
-
-
 class Gazetteer:
     """Finds the registry's names and aliases that may mean an entity in race `scope` in folded
     text (case-sensitive, longest first): another race's entities and aliases are never found."""
@@ -196,7 +173,7 @@ class Gazetteer:
             if len(folded) >= 2:
                 self.by_form.setdefault(folded, (entity.name, entity.kind))
         self.pattern = (
-            re.compile(r"(?<![\w])" + _longest_first(self.by_form) + r"(?![\w])") if self.by_form else None
+            re.compile(r"(?<![\w])" + longest_first(self.by_form) + r"(?![\w])") if self.by_form else None
         )
 
     def find(self, text: str) -> list[Mention]:

@@ -140,12 +140,15 @@ class SentenceContext:
     def events(self) -> list[Found]:
         clause = self.clause
         out: list[Found] = []
-        rank = sentence_rank(clause)
+        rank: int | None = None
+        ranked = False  # the rank phrase is looked for once a hit needs it: most sentences have none
         failure = "no actor found"
         for hit in self.reading.matcher.hits(clause.shape, clause.in_quote):
             if hit.blocked:
                 self.skipped.append((hit.rule.name, hit.blocked))
                 continue
+            if not ranked:
+                rank, ranked = sentence_rank(clause), True
             made = assign(clause, self.state, hit, self.speaker, rank, self.reading.rules.calls)
             failure = made.failure or failure
             if not made.found or not hit.rule.claims:
