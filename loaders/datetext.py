@@ -58,7 +58,12 @@ _PATTERNS = [
     ("year", r"\bin (\d{4})\b"),
 ]
 _WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
-_FINDER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS), re.IGNORECASE)
+# The lookahead first (the characters a date phrase starts with): the caseless alternation is
+# otherwise tried at every position
+_FINDER = re.compile(
+    r"(?=[\dabdefijlmnorstuwy])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

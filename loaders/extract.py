@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..graph.dates import Span, narrow, precision
@@ -34,6 +34,7 @@ from .mentions import Gazetteer, Mention, absorb_qualifier, absorb_title, fold, 
 from .roles import ANY_COUNT, Found
 from .rules import RULE_SET
 from .sentences import Reading, SentenceContext
+from .sentencizer import Sentencizer
 from .tries import any_of
 
 __all__ = ["Extraction", "Extractor", "Skipped"]
@@ -49,13 +50,14 @@ def _eventful(lowered: str, start: int = 0, end: int | None = None) -> bool:
     return _PARAGRAPH_WORD.search(lowered, start, len(lowered) if end is None else end) is not None
 
 
+# The lookaheads first: a pattern is otherwise tried at every position of the article
 _CREDIT = re.compile(
-    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$|"
+    r"(?=[ \t(|BCIP])(?:^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$|"
     r"\((?:AP\s+)?(?:Photo|Photograph|Picture|Image|Credit)\b[^)\n]{0,100}\)|"
     r"^[ \t]*(?:Photo|Photograph|Picture|Image(?:\s+source)?|Credit)[ \t]*:[^\n]{0,100}$|"
     r"\b(?:Photograph|Picture|Credit|Image(?:\s+source)?)[ \t]*:[^\n.]{0,80}|"
     r"\([A-Z][\w.' ]{1,40}/[A-Z][^)\n]{0,60}\)|"
-    r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$",
+    r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$)",
     re.MULTILINE,
 )
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
@@ -72,7 +74,7 @@ _ABBREVIATION_END = re.compile(
 )
 # An embedded social-media post closed by its attribution line: "— Name (@handle) Month D, YYYY".
 _ATTRIBUTION = re.compile(
-    r"(?:^|(?<=\s))-\s*(?P<who>[^\n()@-][^\n()@]{0,80}?)\s*\(@\w+\)\s*(?P<date>[^\n]{0,40}?)\s*$"
+    r"(?=-)(?:^|(?<=\s))-\s*(?P<who>[^\n()@-][^\n()@]{0,80}?)\s*\(@\w+\)\s*(?P<date>[^\n]{0,40}?)\s*$"
 )
 
 
@@ -116,7 +118,16 @@ class Extractor:
         else:
             self.nlp = spacy.blank("en")
             self.nlp.add_pipe("sentencizer")
+        # The blank pipeline's sentences are drawn on the tokens' arrays; a trained one's come from its docs
+        self.sentencizer = None if spacy_model else Sentencizer(self.nlp)
         self.max_length = self.nlp.max_length
+
+    def _split(self, texts: list[str]) -> Iterator[list[tuple[int, int]]]:
+        """Each text's sentences as (start, end) offsets in it."""
+        if self.sentencizer is not None:
+            return map(self.sentencizer, texts)
+        docs = self.nlp.pipe(texts, batch_size=64)
+        return ([(s.start_char, s.end_char) for s in doc.sents] for doc in docs)
 
     # ------------------------------------------------------------------ sentences
     def _pieces(self, text: str, start: int, end: int) -> Iterable[tuple[int, int, bool]]:
@@ -140,17 +151,13 @@ class Extractor:
         pieces = list(self._pieces(article.text, article.body_start, len(article.text)))
         lowered = article.text.lower()
         eventful = [_eventful(lowered, a, b) for a, b, _ in pieces]
-        docs = iter(
-            self.nlp.pipe(
-                (article.text[a:b] for (a, b, _), e in zip(pieces, eventful, strict=True) if e), batch_size=64
-            )
-        )
+        splits = self._split([article.text[a:b] for (a, b, _), e in zip(pieces, eventful, strict=True) if e])
         out: list[Sentence] = []
         paragraph = -1
         for (a, b, opens), rich in zip(pieces, eventful, strict=True):
             paragraph += opens
             if rich:
-                spans = [(a + s.start_char, a + s.end_char) for s in next(docs).sents]
+                spans = [(a + s, a + e) for s, e in next(splits)]
             else:
                 spans = [(a + m.start(), a + m.end()) for m in _CHEAP_SENTENCE.finditer(article.text[a:b])]
             spans = _rejoin(article.text, spans)

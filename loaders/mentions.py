@@ -138,10 +138,12 @@ _PLACES = {
 _WORD = r"(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|bin|al|el|dos|das)"
 # Names never run over a line break (a headline's last word is not the first of the next line's name)
-_PERSON = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,6}}\b")
+# Each whole-text pattern opens with a lookahead for the characters a match can start with: sre then
+# passes over every other position at once instead of trying the pattern there (several times faster)
+_PERSON = re.compile(rf"(?=[A-Z])\b{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,6}}\b")
 _ORG_PIECE = r"(?:[A-Z][A-Za-z]+(?:-[A-Za-z]+)*(?:'s|(?<=s)')?|[A-Z]{2,}|\d+(?:st|nd|rd|th)?)"
 _ORG_JOINER = r"(?:(?:of|for|and|de)[ \t]+(?:the[ \t]+)?|the[ \t]+|&[ \t]+)"
-_ORG = re.compile(rf"\b{_ORG_PIECE}(?:[ \t]+{_ORG_JOINER}?{_ORG_PIECE}){{1,6}}\b")
+_ORG = re.compile(rf"(?=[A-Z\d])\b{_ORG_PIECE}(?:[ \t]+{_ORG_JOINER}?{_ORG_PIECE}){{1,6}}\b")
 
 
 _PARTY_WORDS = {"party", "democrats", "republicans", "conservatives", "liberals", "nationals", "greens",
@@ -172,9 +174,8 @@ class Gazetteer:
             folded = fold(form)
             if len(folded) >= 2:
                 self.by_form.setdefault(folded, (entity.name, entity.kind))
-        self.pattern = (
-            re.compile(r"(?<![\w])" + longest_first(self.by_form) + r"(?![\w])") if self.by_form else None
-        )
+        pattern = _starting_with(self.by_form) + r"(?<![\w])" + longest_first(self.by_form) + r"(?![\w])"
+        self.pattern = re.compile(pattern) if self.by_form else None
 
     def find(self, text: str) -> list[Mention]:
         if self.pattern is None:
@@ -184,6 +185,11 @@ class Gazetteer:
             name, kind = self.by_form[m.group(0)]
             out.append(Mention(m.start(), m.end(), m.group(0), name, entity_kind=kind))
         return out
+
+
+def _starting_with(forms: dict[str, object]) -> str:
+    """A lookahead for the first characters of `forms` (see _PERSON)."""
+    return "(?=[" + "".join(re.escape(char) for char in sorted({form[0] for form in forms})) + "])"
 
 
 def _strip_leading(text: str, start: int, titles: bool = False) -> tuple[str, int]:
@@ -265,12 +271,12 @@ def _organizations_listed(name: str, start: int) -> list[tuple[str, int]]:
 # Parties named by one word ("Labour has withdrawn its support", "the Liberals cut loose X"); a word
 # in front of a name or title ("Labour MP Ann Lee", "Scottish Labour candidate") is a title, not an actor.
 _PARTY_WORD = re.compile(
-    r"(?<![\w'-])(Labour|Labor|Liberals|Conservatives|Tories|Greens|Nationals|Likud)"
+    r"(?=[LCTGN])(?<![\w'-])(Labour|Labor|Liberals|Conservatives|Tories|Greens|Nationals|Likud)"
     r"(?![\w-])"
 )
 # "the SNP has dropped", "the BJP's list": an organisation's acronym (resolved to its full name when
 # the article defines it: "Bharatiya Janata Party (BJP)"); countries and news outlets are not actors
-_BARE_ACRONYM = re.compile(r"(?<=\b[Tt]he )([A-Z]{2,5})\b(?!\s+[A-Z])")
+_BARE_ACRONYM = re.compile(r"(?=[A-Z])(?<=\b[Tt]he )([A-Z]{2,5})\b(?!\s+[A-Z])")
 _NOT_ACTORS = {"US", "UK", "EU", "UN", "USA", "NHS", "BBC", "ABC", "CBC", "CNN", "AP", "FBI", "IEC", "NYC",
                "UAE", "NATO", "IRS", "CIA", "DOJ", "NPR", "PBS", "ITV", "RTE", "SABC", "AEC"}  # fmt: skip
 
@@ -474,7 +480,7 @@ _NOT_QUALIFIERS = {"the", "monday", "tuesday", "wednesday", "thursday", "friday"
                    "october", "november", "december", "state", "city", "county"}  # fmt: skip
 
 _ACRONYM_ORG = re.compile(
-    r"\b([A-Z]{2,6})\s+(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
+    r"(?=[A-Z])\b([A-Z]{2,6})\s+(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
 )
 _TITLE_TAIL = re.compile(r"((?:[\w.'-]+\s+){1,8})$")
 

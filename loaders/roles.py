@@ -31,10 +31,10 @@ _AFTER_A_SPAN_OF_TIME = re.compile(r"\b(?:day|days|hours?|weeks?)\s*$")
 _CAUSED = ("withdraw", "call", "stand_by")  # actions with stated triggers worth keeping
 _CONDITION = re.compile(r"\b(?:if|unless|should\s+(?:the|these|it))\b")
 _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:previously|already|earlier|once|initially|first|also))?\s*$")
-_RANK = re.compile(
-    r"\b(?:as\s+)?(?:its|their|his|her|the)\s+(first|second|third|fourth|fifth|top|no\.\s*(\d))[\s-]*"
+_RANK = re.compile(  # the lookahead first: the pattern is otherwise tried at every position
+    r"(?=[afhirst])(?:\b(?:as\s+)?(?:its|their|his|her|the)\s+(first|second|third|fourth|fifth|top|no\.\s*(\d))[\s-]*"
     r"(?:choice|pick|place|preference|ranked|option)?|\b(first|second|third|fourth|fifth)[\s-]+(?:choice|pick)\b|"
-    r"\branked\s+\S+\s+(first|second|third|fourth|fifth)\b"
+    r"\branked\s+\S+\s+(first|second|third|fourth|fifth)\b)"
 )
 _RANKS = {"first": 1, "top": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_AFTER = re.compile(rf"\s+(?:as\s+(?:its|their|his|her)\s+)?({'|'.join(_RANKS)})\b")
