@@ -36,6 +36,7 @@ from .rules import RULE_SET
 from .sentences import Reading, SentenceContext
 from .sentencizer import Sentencizer
 from .tries import any_of
+from .trusted_events import trusted_event
 
 __all__ = ["Extraction", "Extractor", "Skipped"]
 
@@ -348,12 +349,13 @@ class Extractor:
                 f.span = Span(None, article.published)
             merged.setdefault((f.actor, f.action, f.target), []).append(f)
         events = []
+        path, scope = str(article.path), None if article.race else article.scope
         for (actor, action, target), group in merged.items():
             span, best = _combine(group)
             rank = next((f.rank for f in group if f.rank is not None), None)
             sentence = sentences[best.sentence]
             events.append(
-                Event(
+                trusted_event(
                     actor=actor,
                     action=action,
                     target=target,
@@ -370,10 +372,10 @@ class Extractor:
                     target_title=next((f.target_title for f in group if f.target_title), None),
                     cause=next((f.cause for f in group if f.cause), None),
                     rule=best.rule,
-                    origin=f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
+                    origin=f"{path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
                     id=_event_id(article.id, sentence.start, action, actor, target),
                     race=article.race,
-                    scope=None if article.race else article.scope,
+                    scope=scope,
                 )
             )
         return events
