@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+
 from .rules import Rule, RuleSet
-from .tries import longest_first
 
 __all__ = ["HYPOTHETICAL", "MODAL", "NEGATION", "Hit", "Matcher", "blocked_by"]
 
@@ -65,11 +66,14 @@ class Matcher:
     def __init__(self, rules: RuleSet):
         self.rules = rules.rules
         self.hints = rules.hints
-        # Where a hint starts, the longest one there: the hints that start there too are its prefixes.
-        # One scan of the shape, instead of a substring test per hint (two hundred of them).
-        self._longest_hint = re.compile("(?=(" + longest_first(self.hints) + "))")
-        self._prefixes = {h: frozenset(p for p in self.hints if h.startswith(p)) for h in self.hints}
-        # the rules worth trying for each set of longest hints a shape holds (few sets recur)
+        # Every hint a shape holds, overlapping or not, in one pass over it (instead of a substring
+        # test per hint: two hundred of them)
+        self._hint_finder = ahocorasick.Automaton()
+        for hint in self.hints:
+            self._hint_finder.add_word(hint, hint)
+        if self.hints:
+            self._hint_finder.make_automaton()
+        # the rules worth trying for each set of hints a shape holds (few sets recur across sentences)
         self._worth: dict[frozenset[str], tuple[Rule, ...]] = {}
 
     @classmethod
@@ -82,12 +86,11 @@ class Matcher:
 
     def _worth_trying(self, shape: str) -> tuple[Rule, ...]:
         """The rules with a hint in `shape` (and any without hints)."""
-        longest = frozenset(self._longest_hint.findall(shape))
-        rules = self._worth.get(longest)
+        present = frozenset([hint for _, hint in self._hint_finder.iter(shape)] if self.hints else ())
+        rules = self._worth.get(present)
         if rules is None:
-            present = frozenset().union(*(self._prefixes[h] for h in longest))
             rules = tuple(r for r in self.rules if not r.hints or not present.isdisjoint(r.hints))
-            self._worth[longest] = rules
+            self._worth[present] = rules
         return rules
 
     def hits(self, shape: str, in_quote: Callable[[int], object]) -> Iterator[Hit]:
