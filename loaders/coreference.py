@@ -78,6 +78,8 @@ _SELF_REFERENCE = re.compile(
     r"campaign|bid|candidacy|seat|statement|name|decision|resignation|comments?|remarks?|record|office|party|"
     r"job|post|nomination|run|race|side|innocence|account|position|ward|district|riding|constituency))"
 )
+_PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
 _OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
 
 
@@ -94,15 +96,16 @@ def learn_genders(clause: Clause, state: State, subject: str | None) -> None:
     """What pronouns may mean the people of this sentence: 'X said she ...', 'X ... his campaign',
     and a sentence opening with 'He'/'She' about its subject."""
     mentions = clause.mentions
-    shape = re.sub(  # pronouns are mentions: their words back in the shape
-        r"⟦(\d+)⟧",
-        lambda t: (
-            mentions[int(t.group(1))].text.lower()
-            if mentions[int(t.group(1))].kind == "pronoun"
-            else t.group(0)
-        ),
-        clause.shape,
-    )
+    shape = clause.shape
+    if any(m.kind == "pronoun" for m in mentions):
+        shape = _PLACEHOLDER.sub(  # pronouns are mentions: their words back in the shape
+            lambda t: (
+                mentions[int(t.group(1))].text.lower()
+                if mentions[int(t.group(1))].kind == "pronoun"
+                else t.group(0)
+            ),
+            shape,
+        )
     for found in _SELF_REFERENCE.finditer(shape):
         mention = mentions[int(found.group(1))]
         word = found.group("subject") or found.group("possessive")
@@ -155,7 +158,7 @@ class State:
                     self.genders.setdefault(mention.name, gender)
         else:
             self.orgs.append((mention.name, mention.entity_kind))
-            initials = "".join(w[0] for w in re.split(r"[\s-]+", mention.name) if w[:1].isupper())
+            initials = "".join(w[0] for w in _WORD_SEPARATORS.split(mention.name) if w[:1].isupper())
             for acronym in (initials, mention.extra.get("acronym")):
                 if acronym and len(acronym) >= 2:
                     self.acronyms.setdefault(acronym, mention.name)
