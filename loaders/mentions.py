@@ -423,6 +423,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             candidates.append((name, start + m.start(), words))
     # a name read as a place once ("the Kasba Peth seat") is that place everywhere in the article
     places = {n for n, at, _ in candidates if _place_in_context(text, at, at + len(n), n)}
+    candidates = _prose_forms(text, candidates)
     for name, start, words in candidates:
         if name in places or words[-1].lower() in _INSTITUTIONS:
             continue
@@ -442,6 +443,34 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             for i in range(1, len(tail)):
                 by_suffix.setdefault(" ".join(tail[i:]), set()).add(full)
         take(Mention(start, end, name, full, entity_kind=kind or "person"))
+    return out
+
+
+_PROSE_END = (".", "!", "?", '"', "'", "\u201d", "\u2019")
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """Whether `at` lies in a line of prose: a sentence's end closes it and no photo credit does.
+    Headlines, captions, bylines and datelines are not prose: their capitals say little."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+    return line.endswith(_PROSE_END) and not line.endswith(")")
+
+
+def _prose_forms(
+    text: str, candidates: list[tuple[str, int, tuple[str, ...]]]
+) -> list[tuple[str, int, tuple[str, ...]]]:
+    """A name met only in a headline or caption may carry the capitalised words in front of it
+    ("… support for Kothrud Independent Meera Kulkarni", "Challenger Ana Ferreira, centre, …"):
+    when the prose names a tail of it on its own, that tail is the name there too."""
+    in_prose = {name for name, at, _ in candidates if _in_prose(text, at)}
+    out = []
+    for name, start, words in candidates:
+        if len(words) >= 3 and name not in in_prose:
+            cut = next((i for i in range(1, len(words) - 1) if " ".join(words[i:]) in in_prose), None)
+            if cut is not None:
+                start += len(name) - len(" ".join(words[cut:]))
+                name, words = " ".join(words[cut:]), words[cut:]
+        out.append((name, start, words))
     return out
 
 

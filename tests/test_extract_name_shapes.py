@@ -77,3 +77,19 @@ def test_a_riding_named_after_candidate_in_is_a_place(tmp_path):
         "the ballot. Moose Jaw MLA Ken Ostrowski said Thursday he was pulling his endorsement.",
     )
     assert triples(found) == {("Ken Ostrowski", "withdraw", "Dale Kostiuk")}
+
+
+def test_a_headline_or_caption_does_not_glue_words_to_a_name_the_prose_gives(tmp_path):
+    # Headlines capitalise descriptors and captions open with them: "Westbrook Independent Jean Kim",
+    # "Challenger Luis Garcia, left,". The prose names the people on their own.
+    found = events(
+        tmp_path,
+        "Nurses revoke support for Westbrook Independent Jean Kim\n\n"
+        "Challenger Luis Garcia, left, with volunteers on Main Street. (Photo: Dana Roe for the Ledger)\n\n"
+        "The Westbrook Nurses Association on Monday revoked its endorsement of independent candidate "
+        "Jean Kim, days after her rival Luis Garcia accused her of misstating her address.",
+    )
+    assert triples(found) == {
+        ("Westbrook Nurses Association", "withdraw", "Jean Kim"),
+        ("Luis Garcia", "accuse", "Jean Kim"),
+    }
