@@ -406,12 +406,14 @@ def _absorb_division(folded: str, m: Mention, floor: int) -> None:
 
 
 def _riding(folded: str, first: Mention, person: Mention) -> bool:
-    """ "Edmonton Centre MP Rachel Ostrowski": the name before the seat title is the seat's."""
+    """ "Edmonton Centre MP Rachel Ostrowski", "Hamilton West MP, Lindsay Forbes, said": the name
+    before the seat title is the seat's (an apposition closed by a comma, not a list of MPs)."""
+    between = folded[first.end : person.start].strip()
     return (
         first.is_person
         and first.kind == "name"
         and first.extra.get("qualifier") in _SEAT_QUALIFIERS
-        and not folded[first.end : person.start].strip()
+        and (not between or between == "," and folded.startswith(",", person.end))
     )
 
 

@@ -21,7 +21,9 @@ NEGATION = re.compile(
 )
 MODAL = re.compile(
     r"(?:\bwill|\bwould|\bcould|\bmight|\bmay|\bplans?\s+to|\bplanning\s+to|\bexpected\s+to|\bconsider\w*|"
-    r"\bthreaten\w*\s+to|\bcompelled\s+to|\bgoing\s+to|\bready\s+to|\bif)(?:\s+[\w'-]+){0,3}\s*$"
+    r"\bthreaten\w*\s+to|\bcompelled\s+to|\bgoing\s+to|\bready\s+to|\bif|"
+    # "the nominee should withdraw from the race": asked of someone, not done
+    r"\bshould|\bmust|\bought\s+to|\bneeds?\s+to)(?:\s+[\w'-]+){0,3}\s*$"
 )
 # "If these allegations are true, he should step aside": a condition, not an event
 HYPOTHETICAL = re.compile(

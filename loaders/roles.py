@@ -182,8 +182,10 @@ def _by_sayer(clause: Clause, state: State, hit: Hit, speaker: str | None) -> li
 def _by_left(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
     left = clause.left(hit.trig)
     actors = names(clause, state, left, "subject")
-    if len(left) == 1 and (organization := officer_of(clause, state, left[0])):
-        return [organization]  # "The local's business manager, X, said the board voted to endorse Y"
+    if hit.rule.action != "call" and len(left) == 1 and (organization := officer_of(clause, state, left[0])):
+        # "The local's business manager, X, said the board voted to endorse Y"; but a call is the
+        # caller's own: "the party's district secretary, X, went further, calling on Y to withdraw"
+        return [organization]
     if not actors and hit.rule.action == "call":
         including = re.search(
             rf"\bincluding\s+(?P<g>{clause.group.pattern})", clause.shape[hit.match.end("trig") :]
