@@ -93,3 +93,12 @@ def test_a_headline_or_caption_does_not_glue_words_to_a_name_the_prose_gives(tmp
         ("Westbrook Nurses Association", "withdraw", "Jean Kim"),
         ("Luis Garcia", "accuse", "Jean Kim"),
     }
+
+
+def test_a_mc_or_mac_surname_alone_is_the_person_named_before(tmp_path):
+    found = events(
+        tmp_path,
+        "Labour dropped councillor Derek McAlinden on Monday over claims raised by Jean Kim. "
+        "Councillor Ana Garcia said that Cllr McAlinden should resign his seat.",
+    )
+    assert ("Ana Garcia", "call_to_resign", "Derek McAlinden") in triples(found)
