@@ -35,12 +35,13 @@ _DESCRIPTION = re.compile(
     r"candidate|governor|mayor|congressman|congresswoman|assemblyman|assemblywoman|councilman|"
     r"councilwoman|comptroller|legislator|president|federation|association|caucus|alliance|club|league|"
     r"network|council|sheriff|alderman|councillor|councilor|prosecutor|commissioner|chairman|chairwoman|"
-    r"premier|minister|judge|auditor|speaker)\b",
+    r"premier|minister|judge|auditor|speaker|nominee|incumbent|challenger)\b",
     re.IGNORECASE,
 )
 # Roles read only from a person named with that title ("the sheriff": the one called Sheriff)
 _STRICT_ROLES = {"sheriff", "alderman", "councillor", "councilor", "prosecutor", "commissioner", "chairman",
                  "chairwoman", "premier", "minister", "judge", "auditor", "speaker"}  # fmt: skip
+_CONTENDERS = {"nominee", "incumbent", "challenger"}
 _ORG_DESCRIPTIONS = {"group", "union", "party", "organization", "organisation", "coalition", "committee",
                      "federation", "association", "caucus", "alliance", "club", "league", "network",
                      "council"}  # fmt: skip
@@ -274,7 +275,9 @@ def sentence_mentions(
         else:
             if folded.startswith("'s", b):
                 continue  # "the governor's race": not a person
-            person = state.titled(word, strict=word in _STRICT_ROLES)
+            person = state.titled(word, strict=word in _STRICT_ROLES or word in _CONTENDERS)
+            if person is None and word in _CONTENDERS:
+                person = state.focus([])  # "standing by the nominee": the one the article is about
             mention = Mention(a, b, m.group(0), person, kind="description", entity_kind="person")
         mention.possessive = folded.startswith("'s", b) and not ACTS_FOR.match(folded[b : b + 40])
         extra.append(mention)

@@ -68,3 +68,15 @@ def test_a_denial_with_no_accuser_named_makes_nothing(tmp_path):
         )
         == set()
     )
+
+
+def test_standing_by_the_nominee_is_standing_by_the_one_the_article_is_about(tmp_path):
+    found = triples(
+        tmp_path,
+        "Luis Garcia, the Democratic nominee for the 68th District, was accused on Monday of harassment "
+        "by a former organizer, Jean Kim. Rosa Pike, chair of the county party, said Wednesday she was "
+        "standing by the nominee. Sen. Hal Brennan said Thursday that the nominee should withdraw.",
+    )
+    assert ("Rosa Pike", "stand_by", "Luis Garcia") in found
+    assert ("Hal Brennan", "call_to_withdraw", "Luis Garcia") in found
+    assert not {t for t in found if t[2] in ("Jean Kim", "Rosa Pike") and t[1] != "deny"}
