@@ -15,7 +15,7 @@ from .rules import Rule, RuleSet
 __all__ = ["HYPOTHETICAL", "MODAL", "NEGATION", "Hit", "Matcher", "blocked_by"]
 
 NEGATION = re.compile(
-    r"(?:\bnot|n't|\bnever|\bdeclin\w+\s+to|\brefus\w+\s+to|\bno\s+plans?\s+to|\bdenied\s+that|\bwithout|"
+    r"(?:\bnot|n't|\bnever|\bno\s+longer|\bdeclin\w+\s+to|\brefus\w+\s+to|\bno\s+plans?\s+to|\bdenied\s+that|\bwithout|"
     r"\bstop\w*\s+short\s+of|\bfell\s+short\s+of|\bfail\w*\s+to|\bhas\s+yet\s+to|\bhave\s+yet\s+to)"
     r"(?:\s+[\w'-]+){0,3}\s*$"
 )

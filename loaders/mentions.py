@@ -301,6 +301,28 @@ def _party_word_modifies(text: str, start: int, end: int) -> bool:
     )
 
 
+_BEFORE_PARTY = re.compile(r"(?<![\w'-])((?:[A-Z][a-z'-]+[ \t]+){1,3})$")
+
+
+def _regional_party(text: str, start: int, end: int) -> int | None:
+    """ "Scottish Labour has dropped …", "New South Wales Labor": where the party's longer name
+    starts, when capitalised words before the party word make one (and nothing after makes it a
+    title or a longer name)."""
+    after = re.match(r"\s+([\w.'-]+)", text[end : end + 30])
+    if after and (
+        after.group(1)[:1].isupper() or is_title(after.group(1)) or after.group(1) in _PARTY_MODIFIED
+    ):
+        return None
+    before = _BEFORE_PARTY.search(text, max(0, start - 40), start)
+    if not before:
+        return None
+    for word in re.finditer(r"\S+", before.group(1)):  # "But Scottish Labour": from "Scottish"
+        low = word.group(0).lower()
+        if (low not in _NOT_NAMES or low == "new") and not is_title(word.group(0)):  # "New South Wales"
+            return before.start(1) + word.start()
+    return None
+
+
 class _Remembered(dict):
     """What a function of one matched text alone gave (names recur within and across articles),
     forgotten all at once past a size, so memory stays bounded."""
@@ -391,10 +413,13 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             if free(at, at + len(part)):
                 take(Mention(at, at + len(part), part, part, entity_kind=kind))
     for m in _PARTY_WORD.finditer(text):
-        if _party_word_modifies(text, m.start(1), m.end(1)):
-            continue
-        if free(m.start(1), m.end(1)):
-            take(Mention(m.start(1), m.end(1), m.group(1), m.group(1), entity_kind="party"))
+        start, end = m.start(1), m.end(1)
+        if _party_word_modifies(text, start, end):
+            start = _regional_party(text, start, end)  # type: ignore[assignment]
+            if start is None:
+                continue
+        if free(start, end):
+            take(Mention(start, end, text[start:end], text[start:end], entity_kind="party"))
     for m in _ACRONYM_ORG.finditer(text):  # "the GMB union": the acronym names the organization
         start, end = m.start(1), m.end(1)
         if free(start, end):
