@@ -25,9 +25,10 @@ MODAL = re.compile(
     # "the nominee should withdraw from the race": asked of someone, not done
     r"\bshould|\bmust|\bought\s+to|\bneeds?\s+to)(?:\s+[\w'-]+){0,3}\s*$"
 )
-# "If these allegations are true, he should step aside": a condition, not an event
+# "If these allegations are true, he should step aside": a condition, not an event; "Asked whether
+# he would call on her to drop out": a question
 HYPOTHETICAL = re.compile(
-    r"(?:\bif\b|\bunless\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
+    r"(?:\bif\b|\bunless\b|\bwhether\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
 )
 
 

@@ -292,11 +292,19 @@ def _to_his(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[s
 
 
 def _to_other(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[str]:
-    for i, m in enumerate(clause.mentions):
-        if m.name and m.name not in actors and m.is_person and not clause.in_quote(clause.mention_at[i]):
-            return [m.name]
+    """ "X's accusation": whom X accused before, else a person named after it ("against Y"), else
+    the one the article is about, else another person in the sentence ("Tony Braga said the
+    union … and that Lisowski's accusation changes nothing" is no accusation of Braga)."""
+    accused = [person for person, accusers in state.accusers.items() if set(actors) & set(accusers)]
+    if accused:
+        return accused[-1:]
+    people = [
+        (clause.mention_at[i], m.name) for i, m in enumerate(clause.mentions)
+        if m.name and m.name not in actors and m.is_person and not clause.in_quote(clause.mention_at[i])
+    ]  # fmt: skip
+    after = [name for at, name in people if at > hit.trig]
     focus = state.focus(actors)
-    return [focus] if focus else []
+    return after[:1] or ([focus] if focus else [name for _, name in people][:1])
 
 
 def _to_focus(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list[str]:

@@ -42,3 +42,19 @@ def test_a_retraction_after_whose_endorsed_her_names_her(tmp_path):
     )
     assert ("Valley Courier", "withdraw", "Jean Kim") in found
     assert all(None not in triple for triple in found)
+
+
+def test_questions_claims_and_bylines_make_no_events(tmp_path):
+    found = triples(
+        tmp_path,
+        "Ward 18 race turns nasty\n\nBy Cathy Oduya\nCity Hall Reporter\n\n"
+        "Councillor Peter Lisowski accused Jean Kim on Tuesday of lying about where she lives. "
+        "Kim called the claim a smear. Local president Tony Garcia said the union was sticking with her "
+        "and that Lisowski's accusation changes nothing. Asked whether he would call on Kim to drop out, "
+        "Lisowski said he was not asking her to do anything. The Tamsin Labour Party dropped Rob Lee, "
+        "its Ward 3 candidate, in a row over claims he misused funds.",
+    )
+    assert ("Jean Kim", "deny", "Peter Lisowski") in found
+    assert ("Tamsin Labour Party", "withdraw", "Rob Lee") in found
+    assert not {t for t in found if t[1] == "call_to_withdraw" or "Tony Garcia" in t[2] or "Reporter" in t[2]}
+    assert not {t for t in found if t[1] == "accuse" and t != ("Peter Lisowski", "accuse", "Jean Kim")}
