@@ -407,15 +407,16 @@ def _absorb_division(folded: str, m: Mention, floor: int) -> None:
 
 
 def _riding(folded: str, first: Mention, person: Mention) -> bool:
-    """ "Edmonton Centre MP Rachel Ostrowski", "Hamilton West MP, Lindsay Forbes, said": the name
-    before the seat title is the seat's (an apposition closed by a comma, not a list of MPs)."""
+    """ "Edmonton Centre MP Rachel Ostrowski", "Hamilton West MP, Lindsay Forbes, said", "Golden
+    Plains mayor Neil Brabham": the name before the title is the place's (an apposition closed by a
+    comma, not a list of MPs)."""
+    if not (first.is_person and first.kind == "name"):
+        return False
     between = folded[first.end : person.start].strip()
-    return (
-        first.is_person
-        and first.kind == "name"
-        and first.extra.get("qualifier") in _SEAT_QUALIFIERS
-        and (not between or between == "," and folded.startswith(",", person.end))
-    )
+    if first.extra.get("qualifier") in _SEAT_QUALIFIERS:
+        return not between or between == "," and folded.startswith(",", person.end)
+    words = between.split()
+    return 0 < len(words) <= 2 and all(w.islower() and is_title(w) for w in words)
 
 
 def _resolve_acronyms(mentions: list[Mention]) -> None:

@@ -102,3 +102,15 @@ def test_a_mc_or_mac_surname_alone_is_the_person_named_before(tmp_path):
         "Councillor Ana Garcia said that Cllr McAlinden should resign his seat.",
     )
     assert ("Ana Garcia", "call_to_resign", "Derek McAlinden") in triples(found)
+
+
+def test_a_place_before_a_lowercase_title_in_a_list_of_officials(tmp_path):
+    found = events(
+        tmp_path,
+        "Jean Kim launched her campaign on April 9. Surf Coast mayor Ana Garcia, Golden Plains mayor "
+        "Neil Brabham and former state MP Garry Colquhoun, who all endorsed Ms Kim at the launch, "
+        "withdrew their support on Wednesday.",
+    )
+    actors = {e.actor for e in found if e.action.value == "withdraw" and e.target == "Jean Kim"}
+    assert actors == {"Ana Garcia", "Neil Brabham", "Garry Colquhoun"}
+    assert {e.actor_title for e in found if e.actor == "Neil Brabham"} == {"Golden Plains mayor"}
