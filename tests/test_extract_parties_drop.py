@@ -1,8 +1,9 @@
 """Parties dropping candidates in the fourth blind set's words (issue 9): a regional party name
 ("Scottish Labour", "New South Wales Labor"), a sitting member dropped, "its candidate for the seat
-of X, cafe owner Y", and "no longer has the support of the party" (a withdrawal, never an
-endorsement). Short articles of a 2026 Tamsin Falls race written for the tests, with names that
-collide with the bundled NYC 2021 sample's, extracted with an empty registry."""
+of X, cafe owner Y", "no longer has the support of the party" (a withdrawal, never an
+endorsement), and a union saying "its endorsement was revoked". Short articles of a 2026 Tamsin
+Falls race written for the tests, with names that collide with the bundled NYC 2021 sample's,
+extracted with an empty registry."""
 
 import endorsegraph as eg
 from endorsegraph.graph.entities import Registry
@@ -37,3 +38,12 @@ def test_no_longer_has_the_support_of_is_a_withdrawal(tmp_path):
         'A spokesperson confirmed last night that Jean Kim "no longer has the support of the Labour '
         'Party" and would not sit as a Labour MP if elected.',
     ) == {("Labour Party", "withdraw", "Jean Kim")}
+
+
+def test_its_endorsement_was_revoked(tmp_path):
+    assert triples(
+        tmp_path,
+        "Jean Kim, the Labour candidate, was accused by Rosa Garcia of bullying on Monday. The Tamsin Meat "
+        "Workers Union, which endorsed Ms Kim in August, announced on Tuesday that its endorsement was "
+        "revoked until the matter is resolved.",
+    ) >= {("Tamsin Meat Workers Union", "withdraw", "Jean Kim")}
