@@ -43,6 +43,7 @@ _MEMBERS_OF = re.compile(
 _RELATIVE = re.compile(
     r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+[^,;⟦\"]{0,60})?(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
+_OFFICE_APPOSITION = re.compile(r",\s+(?:(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?)?")
 _INDEX = re.compile(r"⟦(\d+)⟧")
 _WORD_OR_COMMA = re.compile(r"[a-z,] ")
 _NEXT_MENTION = re.compile(r"\s+⟦(\d+)⟧")
@@ -203,8 +204,25 @@ def build_clause(
         # "said she was "sticking with Dante"": a fragment quoted inside the reporter's own clause is
         # narration (it opens in lower case after a word or comma), not a quotation of a speaker
         clause.quotes = [(a, b) for a, b in clause.quotes if not _fragment(clause, a, b)]
-    clause.relative = [(m.start(2), m.end(), int(m.group(1))) for m in _RELATIVE.finditer(clause.shape)]
+    clause.relative = [
+        (m.start(2), m.end(), _antecedent(clause, m)) for m in _RELATIVE.finditer(clause.shape)
+    ]
     return clause
+
+
+def _antecedent(clause: Clause, relative: re.Match) -> int:
+    """The mention a relative clause is about; "who" after an organisation in apposition to a
+    person ("Fiona Baird, chairwoman of the Tenants' Forum, who accused …") is the person's."""
+    index = int(relative.group(1))
+    if (
+        index > 0
+        and relative.group(2).lstrip(", ").startswith("who ")
+        and not clause.mentions[index].is_person
+        and clause.mentions[index - 1].is_person
+        and _OFFICE_APPOSITION.fullmatch(clause.shape[clause.after(index - 1) : clause.mention_at[index]])
+    ):
+        return index - 1
+    return index
 
 
 def _shape(clause: Clause) -> None:

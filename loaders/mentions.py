@@ -100,6 +100,7 @@ ORG_WORDS = {
     "deputies", "troopers", "carpenters", "pilots", "trades", "chamber", "assembly", "executive",
     "democratic", "initiative", "trust", "conservatives", "liberals", "nationals",
     "women", "womens", "mothers", "families", "students", "youth", "veterans", "agenda", "daily", "weekly",
+    "forum", "tenants", "residents", "traders",
 }  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "and", "but", "or", "in", "on", "at", "as", "after", "before", "when", "while",
@@ -351,7 +352,7 @@ def _organizations_in(matched: str) -> tuple[tuple[str, int, str], ...]:
     if re.fullmatch(r"\S+ \S+ for (?:Congress|Senate|Mayor|Governor|President|Assembly|Council)", name):
         return ()
     untitled, _ = _strip_leading(name, 0, titles=True)
-    if len(untitled.split()) >= 2 and not {w.lower() for w in untitled.split()} & ORG_WORDS:
+    if len(untitled.split()) >= 2 and not {w.lower().rstrip("'") for w in untitled.split()} & ORG_WORDS:
         return ()  # "Council Member Ana Ruiz": a titled person
     titled = [i for i, w in enumerate(words) if is_title(w)]
     rest = words[titled[-1] + 1 :] if titled else []
@@ -364,7 +365,8 @@ def _organizations_in(matched: str) -> tuple[tuple[str, int, str], ...]:
         return ()  # "Supreme Court Justice Jane Roe": a titled person
     if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
         return ()  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
-    if len(words) >= 2 and {w.lower() for w in words} & ORG_WORDS and not _is_place(name):
+    # ("Clydeside Transport Workers' Branch": a plural possessive is an organisation word too)
+    if len(words) >= 2 and {w.lower().rstrip("'") for w in words} & ORG_WORDS and not _is_place(name):
         return tuple((part, at, guess_kind(part)) for part, at in _organizations_listed(name, start))
     return ()
 

@@ -82,3 +82,16 @@ def test_a_body_that_can_no_longer_stand_behind_a_candidacy_and_a_rival_who_asks
         ("Prairie Nurses Alliance", "withdraw", "Jean Kim"),
         ("Peadar Garcia", "endorse", "Roisin Daly"),
     }
+
+
+def test_forums_and_branches_are_organisations_and_who_is_the_person_in_office(tmp_path):
+    found = triples(
+        tmp_path,
+        "Labour dropped councillor Jean Kim on Monday. The allegations were first made on 20 April by Rosa "
+        "Garcia, chairwoman of the Linthouse and Govan Tenants Forum, who accused the councillor of "
+        "phoning housing staff. But the Clydeside Transport Workers' Branch, whose members include many "
+        "bus drivers, said it was standing by her.",
+    )
+    assert ("Rosa Garcia", "accuse", "Jean Kim") in found
+    assert ("Clydeside Transport Workers' Branch", "stand_by", "Jean Kim") in found
+    assert not {t for t in found if "Forum" in t[0] or t[0] == "Clydeside Transport Workers"}
