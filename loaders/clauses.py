@@ -41,7 +41,9 @@ _MEMBERS_OF = re.compile(
 # (clause start, clause end, antecedent): ", who ... ," after a name; "Keith Arsenault, the Liberal
 # campaign co-chair, who accused Dempsey": past the apposition
 _RELATIVE = re.compile(
-    r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+[^,;⟦\"]{0,60})?(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
+    # (the apposition may hold a name that modifies a noun: "a former ⟦Whitfield⟧ donor")
+    r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;⟦\"]|⟦\d+⟧(?=\s+[a-z])){0,60})?"
+    r"(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
 _OFFICE_APPOSITION = re.compile(r",\s+(?:(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?)?")
 _INDEX = re.compile(r"⟦(\d+)⟧")

@@ -51,3 +51,13 @@ def test_the_nominee_should_withdraw_is_a_call_and_no_exit(tmp_path):
     )
     assert ("Harold Brennan", "call_to_withdraw", "Jean Kim") in found
     assert not {t for t in found if t[1] == "exit_race"}
+
+
+def test_demanded_that_she_withdraw(tmp_path):
+    found = triples(
+        tmp_path,
+        ACCUSED + "At a press conference the same day, Rosa Garcia demanded that she withdraw from the "
+        "contest. Kim insisted that she would not withdraw.",
+    )
+    assert ("Rosa Garcia", "call_to_withdraw", "Jean Kim") in found
+    assert not {t for t in found if t[1] == "call_to_withdraw" and t[0] != "Rosa Garcia"}

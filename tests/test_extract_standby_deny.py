@@ -80,3 +80,13 @@ def test_standing_by_the_nominee_is_standing_by_the_one_the_article_is_about(tmp
     assert ("Rosa Pike", "stand_by", "Luis Garcia") in found
     assert ("Hal Brennan", "call_to_withdraw", "Luis Garcia") in found
     assert not {t for t in found if t[2] in ("Jean Kim", "Rosa Pike") and t[1] != "deny"}
+
+
+def test_an_accuser_past_an_apposition_naming_someone_and_a_complete_fabrication(tmp_path):
+    found = triples(
+        tmp_path,
+        "Both decisions followed an accusation by Luis Garcia, a Mesa restaurant owner and former Kim "
+        "donor, who on March 4 filed a complaint accusing Jean Kim of using staff for fundraising. "
+        'Kim called Garcia\'s account "a complete fabrication".',
+    )
+    assert {("Luis Garcia", "accuse", "Jean Kim"), ("Jean Kim", "deny", "Luis Garcia")} <= found
