@@ -153,7 +153,8 @@ class State:
                 self.surnames.setdefault(words[-1], set()).add(mention.name)
                 self.first_names.setdefault(words[0], set()).add(mention.name)
             if mention.title:
-                self.titles[mention.name] = mention.title.lower()
+                # every title the person had ("Govan councillor", then "Cllr"): "the councillor" is them
+                self.titles[mention.name] = f"{self.titles.get(mention.name, '')} {mention.title.lower()}"
                 gender = title_gender(mention.title)
                 if gender:
                     self.genders.setdefault(mention.name, gender)

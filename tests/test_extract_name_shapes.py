@@ -114,3 +114,12 @@ def test_a_place_before_a_lowercase_title_in_a_list_of_officials(tmp_path):
     actors = {e.actor for e in found if e.action.value == "withdraw" and e.target == "Jean Kim"}
     assert actors == {"Ana Garcia", "Neil Brabham", "Garry Colquhoun"}
     assert {e.actor_title for e in found if e.actor == "Neil Brabham"} == {"Golden Plains mayor"}
+
+
+def test_the_councillor_is_the_person_with_that_title_among_all_they_had(tmp_path):
+    found = events(
+        tmp_path,
+        "Labour dropped sitting Govan councillor Jean Kim on Monday. Cllr Kim said she was saddened. "
+        "Ana Garcia, who accused the councillor of phoning housing staff, said she stood by her account.",
+    )
+    assert ("Ana Garcia", "accuse", "Jean Kim") in triples(found)
