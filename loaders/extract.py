@@ -420,12 +420,19 @@ def _riding(folded: str, first: Mention, person: Mention) -> bool:
 
 
 def _resolve_acronyms(mentions: list[Mention]) -> None:
-    """ "the BJP" after "Bharatiya Janata Party (BJP)": the acronym means the full name given before."""
+    """ "the BJP" after "Bharatiya Janata Party (BJP)": the acronym means the full name given before;
+    "the Progressive Conservative Party" after "… Party of Manitoba" means the longer name."""
     defined: dict[str, str] = {}
+    longer: list[str] = []
     for m in mentions:
         if m.extra.get("bare_acronym"):
             m.name = defined.get(m.text, m.name)
         elif not m.is_person and m.name:
+            full = next((name for name in longer if name.startswith(m.name + " of ")), None)
+            if full is not None:
+                m.name = full
+            elif " of " in m.name:
+                longer.append(m.name)
             initials = "".join(w[0] for w in re.split(r"[\s-]+", m.name) if w[:1].isupper())
             for acronym in (m.extra.get("acronym"), initials):
                 if acronym and len(acronym) >= 2:

@@ -95,3 +95,12 @@ def test_forums_and_branches_are_organisations_and_who_is_the_person_in_office(t
     assert ("Rosa Garcia", "accuse", "Jean Kim") in found
     assert ("Clydeside Transport Workers' Branch", "stand_by", "Jean Kim") in found
     assert not {t for t in found if "Forum" in t[0] or t[0] == "Clydeside Transport Workers"}
+
+
+def test_a_party_named_short_after_its_full_name_is_the_same_party(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Progressive Conservative Party of Manitoba is in turmoil. A spokesman said in an email that "
+        'Jean Garcia "is no longer a candidate for the Progressive Conservative Party".',
+    )
+    assert found == {("Progressive Conservative Party of Manitoba", "withdraw", "Jean Garcia")}
