@@ -107,3 +107,17 @@ def test_actors_counted_then_listed_among_the_signers_each_endorse(tmp_path):
         ("Bo Keller", "endorse", "Quentin Vale"),
         ("Jean Kim", "endorse", "Quentin Vale"),
     }
+
+
+def test_endorsing_or_backing_the_candidate_then_the_name(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "date 2026-03-13\n\nOn Friday, independent councillor Maeve Corr endorsed the Civic Unionist "
+        "candidate, Jean Kim, at a rally in Omagh. Former MP Ana Garcia said Thursday she is "
+        "now backing the New Democratic candidate, Luis Sheng.\n"
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    assert {(e.actor, e.action.value, e.target) for e in extraction.events} == {
+        ("Maeve Corr", "endorse", "Jean Kim"),
+        ("Ana Garcia", "endorse", "Luis Sheng"),
+    }
