@@ -90,3 +90,12 @@ def test_an_accuser_past_an_apposition_naming_someone_and_a_complete_fabrication
         'Kim called Garcia\'s account "a complete fabrication".',
     )
     assert {("Luis Garcia", "accuse", "Jean Kim"), ("Jean Kim", "deny", "Luis Garcia")} <= found
+
+
+def test_a_complaint_made_by_someone_accuses_the_one_the_article_is_about(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Labour Party suspended its candidate Luis Garcia on Monday. The complaint was made by Jean "
+        "Kim, who worked in Mr Garcia's constituency office until last spring.",
+    )
+    assert ("Jean Kim", "accuse", "Luis Garcia") in found
