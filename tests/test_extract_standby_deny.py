@@ -99,3 +99,13 @@ def test_a_complaint_made_by_someone_accuses_the_one_the_article_is_about(tmp_pa
         "Kim, who worked in Mr Garcia's constituency office until last spring.",
     )
     assert ("Jean Kim", "accuse", "Luis Garcia") in found
+
+
+def test_told_the_paper_the_claims_were_a_beat_up_and_alleged_that_he_made(tmp_path):
+    found = triples(
+        tmp_path,
+        "Rosa Garcia, who worked in Luis Kim's district office, alleged in a lawsuit filed Monday that he "
+        "made repeated unwanted advances. Mr Kim told the Redcliffe Herald on Thursday that Ms Garcia's "
+        'claims were "a beat-up".',
+    )
+    assert {("Rosa Garcia", "accuse", "Luis Kim"), ("Luis Kim", "deny", "Rosa Garcia")} <= found
