@@ -98,7 +98,15 @@ def test_second_and_third_holdout_sets_score():
     assert second["overall"]["precision"] >= 0.92 and second["overall"]["f1"] >= 0.86, second["overall"]
     third = run_eval(HERE / "articles_holdout3" / "gold.jsonl", HERE / "articles_holdout3")
     assert third["articles"] == 12 and third["gold_events"] == 79 and third["invented_dates"] == []
-    assert third["overall"]["precision"] >= 0.85 and third["overall"]["f1"] >= 0.72, third["overall"]
+    assert third["overall"]["precision"] >= 0.87 and third["overall"]["f1"] >= 0.74, third["overall"]
+
+
+def test_fourth_holdout_set_scores():
+    """Written blind in the third round (README: first reading F1 0.61, precision 0.67, after a
+    crash on one article was fixed), then the development set of that round's rules."""
+    fourth = run_eval(HERE / "articles_holdout4" / "gold.jsonl", HERE / "articles_holdout4")
+    assert fourth["articles"] == 12 and fourth["gold_events"] == 86 and fourth["invented_dates"] == []
+    assert fourth["overall"]["precision"] >= 0.95 and fourth["overall"]["f1"] >= 0.92, fourth["overall"]
 
 
 def test_the_extractor_knows_only_the_entity_tables(shared):
