@@ -234,6 +234,7 @@ def sentence_mentions(
     here: dict[str, set[str]] = {}  # full names earlier in this very sentence, by surname
     full_names = [n for n in names if n.is_person and n.name and " " in n.name]  # in order
     seen = 0
+    first_names, acronyms = state.first_names, state.acronyms
     for m in _CAPITALIZED.finditer(text):
         a, b = start + m.start(), start + m.end()
         word = m.group(0)
@@ -241,6 +242,9 @@ def sentence_mentions(
             name = full_names[seen].name
             here.setdefault(name.split()[-1], set()).add(name)  # type: ignore[union-attr]
             seen += 1
+        # most capitalised words can name no one: the dictionaries answer before the overlap test
+        if not (word in surnames or word in here or word in first_names or word in acronyms):
+            continue
         if not free(a, b):
             continue
         people = (
