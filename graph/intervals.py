@@ -95,21 +95,34 @@ def _chronological(a: Fact, b: Fact) -> int:
 
 def endorsements(log: EventLog) -> list[Endorsement]:
     """Every endorsement interval in the log, in order of start."""
-    pairs: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    # Most pairs have one fact: it is kept alone, and a list made only for a pair's second fact
+    # (a million events would otherwise make half a million one-item lists).
+    pairs: dict[tuple[str, str], Fact | list[Fact]] = {}
     exits: dict[str, list[Fact]] = defaultdict(list)
+    get, pair_actions, part = pairs.get, PAIR_ACTIONS, _PART
     for fact in log:
-        if fact.action in PAIR_ACTIONS:
-            pairs[(fact.actor, fact.target)].append(fact)
-        elif _PART[fact.action] == "ends_all":
+        action = fact.action
+        if action in pair_actions:
+            key = (fact.actor, fact.target)
+            found = get(key)
+            if found is None:
+                pairs[key] = fact
+            elif type(found) is list:
+                found.append(fact)
+            else:
+                pairs[key] = [found, fact]
+        elif part[action] == "ends_all":
             exits[fact.actor].append(fact)
     out: list[Endorsement] = []
+    several: set[tuple[str, str]] = set()  # the pairs with more than one interval
     chronological = functools.cmp_to_key(_chronological)
-    for (endorser, candidate), facts in pairs.items():
-        facts = facts + exits[candidate] if candidate in exits else facts
-        if len(facts) == 1 and _PART[facts[0].action] == "opens":  # most pairs: one endorsement
-            fact = facts[0]
-            out.append(Endorsement(endorser, candidate, fact.rank, fact.span, opened_by=fact))
-            continue
+    for (endorser, candidate), found in pairs.items():
+        if type(found) is not list:
+            if candidate not in exits and part[found.action] == "opens":  # most pairs: one endorsement
+                out.append(Endorsement(endorser, candidate, found.rank, found.span, opened_by=found))
+                continue
+            found = [found]
+        facts = found + exits[candidate] if candidate in exits else found
         if len(facts) > 1:
             if all(f.span.exact for f in facts):
                 # Exact days: certain order unless same day, then opening before closing, then
@@ -117,7 +130,10 @@ def endorsements(log: EventLog) -> list[Endorsement]:
                 facts = sorted(facts, key=lambda f: (f.span.earliest, _ORDER.get(f.action, 3), f.sort_key()))
             else:
                 facts = sorted(facts, key=chronological)
-        out += _intervals(endorser, candidate, facts)
+        made = _intervals(endorser, candidate, facts)
+        if len(made) > 1:
+            several.add((endorser, candidate))
+        out += made
     span_keys: dict[int, tuple] = {}  # id(span) -> its sort key; the intervals keep their spans
 
     def start_key(e: Endorsement) -> tuple:
@@ -129,12 +145,17 @@ def endorsements(log: EventLog) -> list[Endorsement]:
     out.sort(key=start_key)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for e in out:
-        counts[(e.endorser, e.candidate)] += 1
-        e.id = f"{e.endorser}>{e.candidate}#{counts[(e.endorser, e.candidate)]}"
+        endorser, candidate = e.endorser, e.candidate
+        if (endorser, candidate) in several:  # numbered in order of start
+            counts[(endorser, candidate)] += 1
+            e.id = f"{endorser}>{candidate}#{counts[(endorser, candidate)]}"
+        else:
+            e.id = f"{endorser}>{candidate}#1"
     return out
 
 
 _PART = {a: spec(a).interval for a in Action}
+_VALUE = {a: a.value for a in Action}  # an enum's .value is a property, slow in a loop
 
 
 def _implied_start(fact: Fact) -> Span:
@@ -162,7 +183,7 @@ def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorse
         part = spec(action).interval
         if part == "ends_all":
             if current is not None:
-                close(fact.span, action.value, fact)
+                close(fact.span, _VALUE[action], fact)
             continue
         if part == "closes_open":  # opposition withdraws an endorsement on record, implies none
             if current is not None:
@@ -177,7 +198,7 @@ def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorse
         if current is None:  # a stand-by or withdrawal implies an endorsement already in force
             current = Endorsement(endorser, candidate, fact.rank, _implied_start(fact), implied=True)
         if action in CLOSING_ACTIONS:
-            close(fact.span, action.value, fact)
+            close(fact.span, _VALUE[action], fact)
         else:
             current.reaffirmed_by.append(fact)
             if current.rank is None:

@@ -43,17 +43,16 @@ _BY_ENDORSER, _ACCUSATIONS = "endorsements_by_endorser", "accusations_by_candida
 _ONLY_ABOUT = "only_about"
 
 
-def keep(graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement]) -> None:
-    """Store the model on a graph being built (for build_graph only)."""
+def keep(
+    graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement], accusations: dict[str, list[Fact]]
+) -> None:
+    """Store the model on a graph being built (for build_graph only); `accusations` are the
+    accusations against each candidate, in time order."""
     by_candidate: dict[str, list[Endorsement]] = defaultdict(list)
     by_endorser: dict[str, list[Endorsement]] = defaultdict(list)
     for e in intervals:
         by_candidate[e.candidate].append(e)
         by_endorser[e.endorser].append(e)
-    accusations: dict[str, list[Fact]] = defaultdict(list)
-    for fact in log:  # in time order, so each list is too
-        if fact.action == "accuse":
-            accusations[fact.target].append(fact)
     graph.graph.update(
         {
             _REGISTRY: log.registry,
@@ -61,7 +60,7 @@ def keep(graph: nx.MultiDiGraph, log: EventLog, intervals: list[Endorsement]) ->
             _INTERVALS: intervals,
             _BY_CANDIDATE: dict(by_candidate),
             _BY_ENDORSER: dict(by_endorser),
-            _ACCUSATIONS: dict(accusations),
+            _ACCUSATIONS: accusations,
         }
     )
 

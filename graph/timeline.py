@@ -2,7 +2,8 @@
 
 Nodes are entity ids. Each endorsement interval is one `endorse` edge carrying valid_from/valid_to;
 every other fact is one edge of its action (opposition that ended an endorsement is that withdrawal,
-with `inferred_from="oppose"`). Every edge lists its facts and sources. Per-candidate
+with `inferred_from="oppose"`). Every edge lists its facts and sources (read from the interval or
+the fact on access: graph.edges). Per-candidate
 questions are adjacency lookups (`graph.in_edges(candidate)`), not scans.
 """
 
@@ -10,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import networkx as nx
 
 from . import store
 from .actions import PAIR_ACTIONS, Action, spec
 from .dates import parse_day
-from .eventlog import EventLog
+from .edges import FactEdge, IntervalEdge
+from .eventlog import EventLog, Fact
 from .intervals import Endorsement, Status, endorsements
 
 __all__ = ["build_graph", "graph_as_of", "roles"]
@@ -31,30 +33,44 @@ def roles(log: EventLog) -> dict[str, set[str]]:
 _PLAYED = {a: (spec(a).actor_role, spec(a).target_role) for a in Action}
 
 
-def _roles(log: EventLog) -> dict[str, set[str]]:
-    """Every entity a fact names, with its roles (none, for some)."""
+def _roles(log: EventLog, accusations: dict[str, list[Fact]] | None = None) -> dict[str, set[str]]:
+    """Every entity a fact names, with its roles (none, for some); with `accusations`, fills it
+    with the accusations against each candidate, in log order (the same walk over the facts)."""
     out: dict[str, set[str]] = {}
     get = out.get
+    accused = _ACCUSE if accusations is not None else None
     for fact in log:
-        actor_role, target_role = _PLAYED[fact.action]
+        action = fact.action
+        actor_role, target_role = _PLAYED[action]
         found = get(fact.actor)
         if found is None:
             found = out[fact.actor] = set()
         if actor_role:
             found.add(actor_role)
-        found = get(fact.target)
+        target = fact.target
+        found = get(target)
         if found is None:
-            found = out[fact.target] = set()
+            found = out[target] = set()
         if target_role:
             found.add(target_role)
+        if action is accused:
+            found = accusations.get(target)  # type: ignore[union-attr]
+            if found is None:
+                accusations[target] = [fact]  # type: ignore[index]
+            else:
+                found.append(fact)
     return out
+
+
+_ACCUSE = Action("accuse")
 
 
 def build_graph(log: EventLog) -> nx.MultiDiGraph:
     """The graph of the log, with the indexes per-entity reports look up instead of scanning (see
     graph.store): endorsements by candidate and by endorser, accusations by candidate."""
     graph = nx.MultiDiGraph()
-    entity_roles = _roles(log)
+    accusations: dict[str, list[Fact]] = {}
+    entity_roles = _roles(log, accusations)
     graph.add_nodes_from(
         (entity.id, {"name": entity.name, "kind": entity.kind, "roles": sorted(entity_roles[entity.id])})
         for entity in log.registry
@@ -64,7 +80,7 @@ def build_graph(log: EventLog) -> nx.MultiDiGraph:
     interval_of: dict[str, Endorsement] = {}  # the interval each withdrawal or stand-by belongs to
     # Made as they are inserted, never all held in one list (a million 4-tuples at 1M events).
     _insert(graph, itertools.chain(_interval_edges(intervals, interval_of), _fact_edges(log, interval_of)))
-    store.keep(graph, log, intervals)
+    store.keep(graph, log, intervals, accusations)
     return graph
 
 
@@ -72,29 +88,16 @@ def _interval_edges(intervals: list[Endorsement], interval_of: dict[str, Endorse
     """One `endorse` edge per endorsement interval; fills `interval_of` for the facts' edges."""
     for e in intervals:
         opened = e.opened_by
-        if opened is not None and e.closed_by is None and not e.reaffirmed_by:
-            # Most intervals: one endorsement, still open (its fact is skipped below anyway).
-            fact_ids, source_ids = [opened.id], opened.source_ids
-        else:
-            facts = e.facts
-            for f in facts:
+        if opened is None or e.closed_by is not None or e.reaffirmed_by:
+            # Most intervals hold one endorsement, still open (its fact is skipped below anyway).
+            for f in e.facts:
                 if f.action in PAIR_ACTIONS:
                     interval_of[f.id] = e
-            fact_ids, source_ids = [f.id for f in facts], e.source_ids
-        data = {
-            "action": "endorse",
-            "endorsement": e,
-            "valid_from": e.start,
-            "valid_to": e.end,
-            "rank": e.rank,
-            "implied": e.implied,
-            "facts": fact_ids,
-            "sources": source_ids,
-        }
-        yield e.endorser, e.candidate, f"endorse/{e.id}", data
+        yield e.endorser, e.candidate, f"endorse/{e.id}", IntervalEdge(e)
 
 
 _OPENS = frozenset(a for a in Action if spec(a).interval == "opens")  # the intervals carry them
+_VALUE = {a: a.value for a in Action}  # an enum's .value is a property: slow a million times
 
 
 def _fact_edges(log: EventLog, interval_of: dict[str, Endorsement]) -> Iterator[tuple]:
@@ -104,30 +107,19 @@ def _fact_edges(log: EventLog, interval_of: dict[str, Endorsement]) -> Iterator[
         if action in _OPENS:
             continue
         interval = interval_of.get(fact.id)
-        value = action.value
+        value = _VALUE[action]
         # Opposition that ended an endorsement on record is, in the graph, that withdrawal: every
         # report and query of withdrawals finds it, and the edge says what it was read from.
-        inferred = interval is not None and interval.closed_by is fact and value != interval.ended_by
-        if inferred:
+        if interval is not None and interval.closed_by is fact and value != interval.ended_by:
             value = interval.ended_by
-        data = {
-            "action": value,
-            "inferred_from": action.value if inferred else None,
-            "fact": fact,
-            "endorsement": interval,
-            "span": fact.span,
-            "rank": interval.rank if interval and fact.rank is None else fact.rank,
-            "facts": [fact.id],
-            "sources": fact.source_ids,
-        }
-        yield fact.actor, fact.target, f"{value}/{fact.id}", data
+        yield fact.actor, fact.target, f"{value}/{fact.id}", FactEdge(fact, interval, value)
 
 
-def _insert(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
+def _insert(graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, Mapping]]) -> None:
     """`graph.add_edges_from(edges)` for a graph being built whose nodes are all there and whose
     edge keys are unique: written straight into networkx's documented adjacency structure
     (successors and predecessors share each pair's key dictionary, as add_edge makes them), which
-    skips add_edge's checks and the copy of every attribute dictionary: a third of the build."""
+    skips add_edge's checks and the copy of every attribute mapping: a third of the build."""
     succ, pred = graph._succ, graph._pred
     for u, v, key, data in edges:
         keys = succ[u].get(v)
