@@ -124,12 +124,13 @@ def endorsements(log: EventLog) -> list[Endorsement]:
             found = [found]
         facts = found + exits[candidate] if candidate in exits else found
         if len(facts) > 1:
-            if all(f.span.exact for f in facts):
+            exact = _exact_days(facts)
+            if exact is None:
+                facts = sorted(facts, key=chronological)
+            elif not exact:
                 # Exact days: certain order unless same day, then opening before closing, then
                 # the facts' own order; the same order _chronological gives, by key.
                 facts = sorted(facts, key=lambda f: (f.span.earliest, _ORDER.get(f.action, 3), f.sort_key()))
-            else:
-                facts = sorted(facts, key=chronological)
         made = _intervals(endorser, candidate, facts)
         if len(made) > 1:
             several.add((endorser, candidate))
@@ -158,6 +159,21 @@ _PART = {a: spec(a).interval for a in Action}
 _VALUE = {a: a.value for a in Action}  # an enum's .value is a property, slow in a loop
 
 
+def _exact_days(facts: list[Fact]) -> bool | None:
+    """None when some fact's day is not exact; else whether the days already rise strictly (the
+    order sorting would give, whatever the ties would be broken by: most pairs, in log order)."""
+    rising, previous = True, None
+    for fact in facts:
+        span = fact.span
+        day = span.earliest
+        if day is None or day != span.latest:
+            return None
+        if previous is not None and day <= previous:
+            rising = False
+        previous = day
+    return rising
+
+
 def _implied_start(fact: Fact) -> Span:
     """Start of an endorsement known only from a stand-by (in force that day) or a closing event
     (in force the day before at the latest, since [start, end) holds at least one day)."""
@@ -180,7 +196,7 @@ def _intervals(endorser: str, candidate: str, facts: list[Fact]) -> list[Endorse
 
     for fact in facts:
         action = fact.action
-        part = spec(action).interval
+        part = _PART[action]
         if part == "ends_all":
             if current is not None:
                 close(fact.span, _VALUE[action], fact)
