@@ -2,15 +2,15 @@
 
 An edge's attributes are what its endorsement interval or its fact says; a dict per edge would copy
 them (and make two lists per edge) for a million edges that reports mostly never read. So each edge
-holds a small read-only mapping over the interval or the fact it stands for, with the same keys, in
-the same order, and the same values a dict made at build time would hold. Code reading edges
+holds a small mapping over the interval or the fact it stands for, with the same keys, in the same
+order, and the same values a dict made at build time would hold. Code reading edges
 (`data["action"]`, `data.get("rank")`, `"fact" in data`, `data.items()`) cannot tell the
-difference; `dict(data)` gives the plain dict.
+difference; `dict(data)` gives the plain dict; a write makes that dict and goes there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from .actions import Action
@@ -24,23 +24,54 @@ __all__ = ["FactEdge", "IntervalEdge"]
 _VALUE = {a: a.value for a in Action}
 
 
-class _EdgeData(Mapping):
-    """A read-only mapping of an edge's attributes; subclasses name the keys and read each."""
+class _EdgeData(MutableMapping):
+    """The attributes of an edge, read from the model; subclasses name the keys and read each.
+
+    Writable as a dict is (users annotate edges, networkx's add_edge updates an existing edge's
+    attributes): the first write makes the plain dict and every later read and write goes there."""
 
     __slots__ = ()
     KEYS: tuple[str, ...] = ()
+    _dict: dict[str, Any] | None
+
+    def _read(self, key: str) -> Any:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> Any:
+        written = self._dict
+        if written is not None:
+            return written[key]
+        return self._read(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.KEYS)
+        written = self._dict
+        return iter(self.KEYS if written is None else written)
 
     def __len__(self) -> int:
-        return len(self.KEYS)
+        written = self._dict
+        return len(self.KEYS if written is None else written)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.KEYS
+        written = self._dict
+        return key in (self.KEYS if written is None else written)
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self.KEYS else default
+        written = self._dict
+        if written is not None:
+            return written.get(key, default)
+        return self._read(key) if key in self.KEYS else default
+
+    def _written(self) -> dict[str, Any]:
+        written = self._dict
+        if written is None:
+            written = self._dict = {key: self._read(key) for key in self.KEYS}
+        return written
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._written()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._written()[key]
 
     def copy(self) -> dict[str, Any]:
         """A plain dict of the attributes (what `dict.copy` gives for a dict)."""
@@ -53,13 +84,13 @@ class _EdgeData(Mapping):
 class IntervalEdge(_EdgeData):
     """The attributes of an `endorse` edge: one endorsement interval."""
 
-    __slots__ = ("endorsement",)
+    __slots__ = ("endorsement", "_dict")
     KEYS = ("action", "endorsement", "valid_from", "valid_to", "rank", "implied", "facts", "sources")
 
     def __init__(self, endorsement: Endorsement):
-        self.endorsement = endorsement
+        self.endorsement, self._dict = endorsement, None
 
-    def __getitem__(self, key: str) -> Any:
+    def _read(self, key: str) -> Any:
         e = self.endorsement
         if key == "action":
             return "endorse"
@@ -85,13 +116,13 @@ class FactEdge(_EdgeData):
     to (if any) and its action in the graph (opposition that ended an endorsement is that
     withdrawal: `inferred_from` names what it was read from)."""
 
-    __slots__ = ("fact", "interval", "action")
+    __slots__ = ("fact", "interval", "action", "_dict")
     KEYS = ("action", "inferred_from", "fact", "endorsement", "span", "rank", "facts", "sources")
 
     def __init__(self, fact: Fact, interval: Endorsement | None, action: str):
-        self.fact, self.interval, self.action = fact, interval, action
+        self.fact, self.interval, self.action, self._dict = fact, interval, action, None
 
-    def __getitem__(self, key: str) -> Any:
+    def _read(self, key: str) -> Any:
         fact = self.fact
         if key == "action":
             return self.action
