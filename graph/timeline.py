@@ -2,9 +2,9 @@
 
 Nodes are entity ids. Each endorsement interval is one `endorse` edge carrying valid_from/valid_to;
 every other fact is one edge of its action (opposition that ended an endorsement is that withdrawal,
-with `inferred_from="oppose"`). Every edge lists its facts and sources (read from the interval or
-the fact on access: graph.edges). Per-candidate
-questions are adjacency lookups (`graph.in_edges(candidate)`), not scans.
+with `inferred_from="oppose"`). Every edge lists its facts and sources, read from its interval or
+fact on access (graph/edges.py). Per-candidate questions are adjacency lookups
+(`graph.in_edges(candidate)`), not scans.
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def _interval_edges(intervals: list[Endorsement], interval_of: dict[str, Endorse
     for e in intervals:
         opened = e.opened_by
         if opened is None or e.closed_by is not None or e.reaffirmed_by:
-            # Most intervals hold one endorsement, still open (its fact is skipped below anyway).
+            # The withdrawals and stand-bys of an interval belong to it. (Most intervals hold one
+            # endorsement, still open, whose fact has no edge of its own: nothing to note.)
             for f in e.facts:
                 if f.action in PAIR_ACTIONS:
                     interval_of[f.id] = e
@@ -114,7 +115,7 @@ def _fact_edges(log: EventLog, interval_of: dict[str, Endorsement]) -> Iterator[
 def _add_nodes(graph: nx.MultiDiGraph, log: EventLog, entity_roles: dict[str, set[str]]) -> None:
     """Every entity a fact names, in the registry's order, with its name, kind and roles: what
     `graph.add_nodes_from((id, data), ...)` makes, written as `_insert` writes edges (networkx
-    tries each (id, data) pair as a node first and catches the error, a third of the nodes' time)."""
+    tries each (id, data) pair as a node first and catches the TypeError, for every node)."""
     nodes, succ, pred = graph._node, graph._succ, graph._pred
     for entity in log.registry:
         roles = entity_roles.get(entity.id)
