@@ -11,7 +11,6 @@ date, and never counts one statement twice.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,11 @@ from .dates import Span, hull, narrow, precision
 from .entities import ANY, AmbiguousName, Registry, UnknownName, normalize
 from .errors import InputError
 from .events import Event, Report, Source
+
+try:  # CPython's own SHA-1: the same digests, a third cheaper per call than OpenSSL's for short keys
+    from _sha1 import sha1
+except ImportError:  # an interpreter built without it
+    from hashlib import sha1
 
 __all__ = ["EventLog", "Fact", "scope_of"]
 
@@ -147,7 +151,7 @@ class EventLog:
         facts.sort(key=_sort_key_of(facts))
         used: set[str] = set()
         spans: dict[int, str] = {}  # id(span) -> its text; the facts keep their spans alive
-        sha1, value = hashlib.sha1, _VALUE
+        value = _VALUE
         for fact in facts:  # _fact_id, inlined: a call per fact is a tenth of the log's time
             span = spans.get(id(fact.span))
             if span is None:
@@ -440,10 +444,10 @@ def _fact_id(fact: Fact, used: set[str], spans: dict[int, str] | None = None) ->
         if spans is not None:
             spans[id(fact.span)] = span
     key = f"{fact.actor}|{_VALUE[fact.action]}|{fact.target}|{fact.rank}|{fact.group}|{span}"
-    digest = hashlib.sha1(key.encode()).hexdigest()
+    digest = sha1(key.encode()).hexdigest()
     fid = digest[:12]
     while fid in used:
-        digest = hashlib.sha1(digest.encode()).hexdigest()
+        digest = sha1(digest.encode()).hexdigest()
         fid = digest[:12]
     used.add(fid)
     return fid
