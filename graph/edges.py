@@ -34,15 +34,6 @@ class _EdgeData(MutableMapping):
     KEYS: tuple[str, ...] = ()
     _dict: dict[str, Any] | None
 
-    def _read(self, key: str) -> Any:
-        raise NotImplementedError
-
-    def __getitem__(self, key: str) -> Any:
-        written = self._dict
-        if written is not None:
-            return written[key]
-        return self._read(key)
-
     def __iter__(self) -> Iterator[str]:
         written = self._dict
         return iter(self.KEYS if written is None else written)
@@ -59,12 +50,12 @@ class _EdgeData(MutableMapping):
         written = self._dict
         if written is not None:
             return written.get(key, default)
-        return self._read(key) if key in self.KEYS else default
+        return self[key] if key in self.KEYS else default
 
     def _written(self) -> dict[str, Any]:
         written = self._dict
         if written is None:
-            written = self._dict = {key: self._read(key) for key in self.KEYS}
+            written = self._dict = {key: self[key] for key in self.KEYS}
         return written
 
     def __setitem__(self, key: str, value: Any) -> None:
@@ -90,7 +81,9 @@ class IntervalEdge(_EdgeData):
     def __init__(self, endorsement: Endorsement):
         self.endorsement, self._dict = endorsement, None
 
-    def _read(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> Any:
+        if self._dict is not None:  # written to: a plain dict now (see _EdgeData)
+            return self._dict[key]
         e = self.endorsement
         if key == "action":
             return "endorse"
@@ -122,7 +115,9 @@ class FactEdge(_EdgeData):
     def __init__(self, fact: Fact, interval: Endorsement | None, action: str):
         self.fact, self.interval, self.action, self._dict = fact, interval, action, None
 
-    def _read(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> Any:
+        if self._dict is not None:  # written to: a plain dict now (see _EdgeData)
+            return self._dict[key]
         fact = self.fact
         if key == "action":
             return self.action
