@@ -333,12 +333,17 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path):
     import subprocess
     import sys
 
-    # The signal arrives while the command is still importing its libraries.
+    # The signal arrives while the command is still importing its libraries: sent when networkx's
+    # import begins (a timer raced the scheduler on a loaded machine and could fire before main ran).
     code = (
-        "import os, signal, sys, threading\n"
+        "import os, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'networkx':\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
         "from endorsegraph.__main__ import main\n"
         "sys.argv = ['endorsegraph', 'withdrawals']\n"
-        "threading.Timer(0.05, lambda: os.kill(os.getpid(), signal.SIGINT)).start()\n"
         "main()\n"
     )
     process = subprocess.Popen(
