@@ -45,7 +45,7 @@ _RELATIVE = re.compile(
     r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;⟦\"]|⟦\d+⟧(?=\s+[a-z])){0,60})?"
     r"(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
-_OFFICE_APPOSITION = re.compile(r",\s+(?:(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?)?")
+_OFFICE_APPOSITION = re.compile(r",\s+(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?")
 _INDEX = re.compile(r"⟦(\d+)⟧")
 _WORD_OR_COMMA = re.compile(r"[a-z,] ")
 _NEXT_MENTION = re.compile(r"\s+⟦(\d+)⟧")

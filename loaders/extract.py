@@ -53,8 +53,9 @@ def _eventful(lowered: str, start: int = 0, end: int | None = None) -> bool:
 
 # The lookaheads first: a pattern is otherwise tried at every position of the article
 _CREDIT = re.compile(
-    # (a byline's next short line is the reporter's beat: "City Hall Reporter")
-    r"(?=[ \t(|BCIP])(?:^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$(?:\n[ \t]*[A-Z][^\n.!?]{0,60}$)?|"
+    # (a byline's next line when it names the reporter's beat: "City Hall Reporter")
+    r"(?=[ \t(|BCIP])(?:^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$"
+    r"(?:\n[ \t]*[A-Z][^\n.!?]{0,50}\b(?:Reporter|Correspondent|Writer|Editor|Bureau|Desk|Columnist)$)?|"
     r"\((?:AP\s+)?(?:Photo|Photograph|Picture|Image|Credit)\b[^)\n]{0,100}\)|"
     r"^[ \t]*(?:Photo|Photograph|Picture|Image(?:\s+source)?|Credit)[ \t]*:[^\n]{0,100}$|"
     r"\b(?:Photograph|Picture|Credit|Image(?:\s+source)?)[ \t]*:[^\n.]{0,80}|"

@@ -28,7 +28,8 @@ MODAL = re.compile(
 # "If these allegations are true, he should step aside": a condition, not an event; "Asked whether
 # he would call on her to drop out": a question
 HYPOTHETICAL = re.compile(
-    r"(?:\bif\b|\bunless\b|\bwhether\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
+    r"(?:\bif\b|\bunless\b|\bshould\s+(?:the|these|those|it|he|she|they)\b|\bwere\s+(?:he|she|they|it)\b)[^;]*$"
+    r"|\bwhether\b[^,;]*$"  # a question ends at its comma: "after debating whether to wait, it endorsed"
 )
 
 

@@ -58,3 +58,15 @@ def test_questions_claims_and_bylines_make_no_events(tmp_path):
     assert ("Tamsin Labour Party", "withdraw", "Rob Lee") in found
     assert not {t for t in found if t[1] == "call_to_withdraw" or "Tony Garcia" in t[2] or "Reporter" in t[2]}
     assert not {t for t in found if t[1] == "accuse" and t != ("Peter Lisowski", "accuse", "Jean Kim")}
+
+
+def test_a_question_ends_at_its_comma_and_a_verb_after_the_candidate_is_no_apposition(tmp_path):
+    found = triples(
+        tmp_path,
+        "By Jo Smith\nMayor Ann Lee endorses Tom Hale for council\n\n"
+        "The Tamsin Nurses Union, which had debated for weeks whether to stay neutral, endorsed Jean Kim "
+        "on Monday. The Valley Greens endorsed the Green candidate, calling Luis Garcia a divisive figure.",
+    )
+    assert ("Tamsin Nurses Union", "endorse", "Jean Kim") in found
+    assert ("Ann Lee", "endorse", "Tom Hale") in found
+    assert ("Valley Greens", "endorse", "Luis Garcia") not in found
