@@ -63,6 +63,8 @@ Action = StrEnum("Action", {s.value.upper(): s.value for s in TABLE}, module=__n
 Action.__doc__ = "An event's action; `spec(action)` tells what the tool knows about it."
 
 _BY_VALUE = {s.value: s for s in TABLE}
+# An action's text by action: an enum's .value is a property, slow a million times in a loop
+VALUE_OF: dict[Action, str] = {a: a.value for a in Action}
 
 ACTIONS: tuple[str, ...] = tuple(s.value for s in TABLE)
 # Actions that end an endorsement interval of the same endorser-candidate pair. `supersede`

@@ -5,7 +5,9 @@ them (and make two lists per edge) for a million edges that reports mostly never
 holds a small mapping over the interval or the fact it stands for, with the same keys, in the same
 order, and the same values a dict made at build time would hold. Code reading edges
 (`data["action"]`, `data.get("rank")`, `"fact" in data`, `data.items()`) cannot tell the
-difference; `dict(data)` gives the plain dict; a write makes that dict and goes there.
+difference; `dict(data)` gives the plain dict; a write makes that dict and goes there. One
+difference: the `facts` and `sources` lists are made afresh at each read, so appending to one
+changes nothing (assign the key instead).
 """
 
 from __future__ import annotations
@@ -13,15 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from .actions import Action
+from .actions import VALUE_OF as _VALUE
 
 if TYPE_CHECKING:
     from .eventlog import Fact
     from .intervals import Endorsement
 
 __all__ = ["FactEdge", "IntervalEdge"]
-
-_VALUE = {a: a.value for a in Action}
 
 
 class _EdgeData(MutableMapping):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .actions import CLOSING_ACTIONS, Action, spec
+from .actions import VALUE_OF as _VALUE
 from .dates import Span, hull, narrow, precision
 from .entities import ANY, AmbiguousName, Registry, UnknownName, normalize
 from .errors import InputError
@@ -82,7 +83,6 @@ class Fact:
 
 # Within one day: what opens comes before what reaffirms, then what closes.
 _ACTION_ORDER = {a: i for i, a in enumerate(Action)}
-_VALUE = {a: a.value for a in Action}
 
 
 def _precision(span: Span) -> tuple:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .actions import CLOSING_ACTIONS, PAIR_ACTIONS, Action, spec
+from .actions import VALUE_OF as _VALUE
 from .dates import Span
 from .eventlog import EventLog, Fact
 
@@ -156,7 +157,6 @@ def endorsements(log: EventLog) -> list[Endorsement]:
 
 
 _PART = {a: spec(a).interval for a in Action}
-_VALUE = {a: a.value for a in Action}  # an enum's .value is a property, slow in a loop
 
 
 def _exact_days(facts: list[Fact]) -> bool | None:

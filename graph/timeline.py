@@ -17,6 +17,7 @@ import networkx as nx
 
 from . import store
 from .actions import PAIR_ACTIONS, Action, spec
+from .actions import VALUE_OF as _VALUE
 from .dates import parse_day
 from .edges import FactEdge, IntervalEdge
 from .eventlog import EventLog, Fact
@@ -94,7 +95,6 @@ def _interval_edges(intervals: list[Endorsement], interval_of: dict[str, Endorse
 
 
 _OPENS = frozenset(a for a in Action if spec(a).interval == "opens")  # the intervals carry them
-_VALUE = {a: a.value for a in Action}  # an enum's .value is a property: slow a million times
 
 
 def _fact_edges(log: EventLog, interval_of: dict[str, Endorsement]) -> Iterator[tuple]:

@@ -154,7 +154,9 @@ class State:
                 self.first_names.setdefault(words[0], set()).add(mention.name)
             if mention.title:
                 # every title the person had ("Govan councillor", then "Cllr"): "the councillor" is them
-                self.titles[mention.name] = f"{self.titles.get(mention.name, '')} {mention.title.lower()}"
+                known, title = self.titles.get(mention.name, ""), mention.title.lower()
+                if title not in known:
+                    self.titles[mention.name] = f"{known} {title}"
                 gender = title_gender(mention.title)
                 if gender:
                     self.genders.setdefault(mention.name, gender)

@@ -296,6 +296,12 @@ def _party_word_modifies(text: str, start: int, end: int) -> bool:
     before = re.search(r"([A-Z][\w'-]*)\s+$", text[max(0, start - 30) : start])
     if before and before.group(1).lower() not in _NOT_NAMES:
         return True
+    return _modified_after(text, end)
+
+
+def _modified_after(text: str, end: int) -> bool:
+    """ "Labour MP", "Labour Party", "the Labour logo": what follows the party word makes it part of
+    a title or of a longer name."""
     after = re.match(r"\s+([\w.'-]+)", text[end : end + 30])
     return bool(after) and (
         after.group(1)[:1].isupper() or is_title(after.group(1)) or after.group(1) in _PARTY_MODIFIED
@@ -309,10 +315,7 @@ def _regional_party(text: str, start: int, end: int) -> int | None:
     """ "Scottish Labour has dropped …", "New South Wales Labor": where the party's longer name
     starts, when capitalised words before the party word make one (and nothing after makes it a
     title or a longer name)."""
-    after = re.match(r"\s+([\w.'-]+)", text[end : end + 30])
-    if after and (
-        after.group(1)[:1].isupper() or is_title(after.group(1)) or after.group(1) in _PARTY_MODIFIED
-    ):
+    if _modified_after(text, end):
         return None
     before = _BEFORE_PARTY.search(text, max(0, start - 40), start)
     if not before:
