@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .articles import Article
 from .mentions import Mention
 
-__all__ = ["Clause", "Sentence", "build_clause", "placeholder"]
+__all__ = ["MENTION", "Clause", "Sentence", "build_clause", "placeholder"]
 
 _PREPOSITIONS = {
     "of", "for", "against", "to", "from", "with", "by", "about", "on", "at", "in", "behind", "over",
@@ -46,7 +46,7 @@ _RELATIVE = re.compile(
     r"(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
 _OFFICE_APPOSITION = re.compile(r",\s+(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?")
-_INDEX = re.compile(r"⟦(\d+)⟧")
+MENTION = re.compile(r"⟦(\d+)⟧")  # a mention in a shape, its index the group
 _WORD_OR_COMMA = re.compile(r"[a-z,] ")
 _NEXT_MENTION = re.compile(r"\s+⟦(\d+)⟧")
 _ARTICLES_BEFORE = re.compile(r"(?:\s+(?:the|a|an))+$")
@@ -117,7 +117,7 @@ class Clause:
 
     def indexes(self, text: str | None) -> list[int]:
         """The mention indexes in a stretch of shape."""
-        return [int(n) for n in _INDEX.findall(text)] if text else []
+        return [int(n) for n in MENTION.findall(text)] if text else []
 
     # --- subjects
     def objectish(self, index: int) -> bool:

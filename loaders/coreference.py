@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..graph.dates import Span
-from .clauses import Clause
+from .clauses import MENTION, Clause
 from .mentions import Mention, is_title
 
 __all__ = ["ACTS_AS_ORG", "ACTS_FOR", "State", "names", "resolve", "sentence_mentions"]
@@ -79,7 +79,6 @@ _SELF_REFERENCE = re.compile(
     r"campaign|bid|candidacy|seat|statement|name|decision|resignation|comments?|remarks?|record|office|party|"
     r"job|post|nomination|run|race|side|innocence|account|position|ward|district|riding|constituency))"
 )
-_PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
 _WORD_SEPARATORS = re.compile(r"[\s-]+")
 _OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
 
@@ -99,7 +98,7 @@ def learn_genders(clause: Clause, state: State, subject: str | None) -> None:
     mentions = clause.mentions
     shape = clause.shape
     if any(m.kind == "pronoun" for m in mentions):
-        shape = _PLACEHOLDER.sub(  # pronouns are mentions: their words back in the shape
+        shape = MENTION.sub(  # pronouns are mentions: their words back in the shape
             lambda t: (
                 mentions[int(t.group(1))].text.lower()
                 if mentions[int(t.group(1))].kind == "pronoun"
@@ -166,6 +165,10 @@ class State:
             for acronym in (initials, mention.extra.get("acronym")):
                 if acronym and len(acronym) >= 2:
                     self.acronyms.setdefault(acronym, mention.name)
+
+    def accused_by(self, accusers: list[str]) -> list[str]:
+        """Whom any of `accusers` accused so far, in the order they were first accused."""
+        return [person for person, named in self.accusers.items() if any(a in named for a in accusers)]
 
     def titled(self, word: str, strict: bool = False) -> str | None:
         """ "the mayor": the last person named with that title, else (unless `strict`) the last person

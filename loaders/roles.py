@@ -295,7 +295,7 @@ def _to_other(clause: Clause, state: State, hit: Hit, actors: list[str]) -> list
     """ "X's accusation": whom X accused before, else a person named after it ("against Y"), else
     the one the article is about, else another person in the sentence ("Tony Braga said the
     union … and that Lisowski's accusation changes nothing" is no accusation of Braga)."""
-    accused = [person for person, accusers in state.accusers.items() if set(actors) & set(accusers)]
+    accused = state.accused_by(actors)
     if accused:
         return accused[-1:]
     people = [
@@ -370,7 +370,7 @@ def _after_or_focus(clause: Clause, state: State, after: int, actors: list[str])
 
 def _may_deny(state: State, actors: list[str], accuser: str) -> bool:
     """Only the accused denies: "the union called Ames's claims a smear" is no denial of Ames."""
-    accused = {person for person, accusers in state.accusers.items() if accuser in accusers}
+    accused = set(state.accused_by([accuser]))
     return not accused or bool(accused & set(actors))
 
 
