@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..graph.dates import Span
-from .clauses import Clause
+from .clauses import MENTION, Clause
 from .coreference import State, names, resolve
 from .matching import Hit
 from .rules import CallKind
@@ -52,7 +52,6 @@ _COUNTED = re.compile(
     r"republicans|mayors|candidates)\b"
 )
 _OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the\s+)?⟦\d+⟧")
-_ANY_MENTION = re.compile(r"⟦\d+⟧")
 _OFFICE_OF = re.compile(
     r",\s+(?:the\s+)?(?:\w+\s+)?(?:president|chair(?:man|woman|person)?|leader|head|director|spokes(?:man|woman|"
     r"person)|secretary|founder|co-founder|general\s+secretary)\s+of\s+(?:the\s+)?⟦(\d+)⟧"
@@ -244,7 +243,7 @@ def _counted(clause: Clause, trig: int) -> int | None:
     if not counted:
         return None
     between = _OF_THE_GROUP.sub("", clause.shape[counted.end() : trig])
-    if _ANY_MENTION.search(between):
+    if MENTION.search(between):
         return None
     count = counted.group("count")
     return int(count) if count.isdigit() else _COUNT_WORDS[count]

@@ -6,17 +6,9 @@ that asks and does not report ("should withdraw from the race" is no exit).
 Short articles of a 2026 Tamsin Falls race written for the tests, with names that collide with the
 bundled NYC 2021 sample's (another Garcia, another Jean Kim), extracted with an empty registry."""
 
-import endorsegraph as eg
-from endorsegraph.graph.entities import Registry
+from .extracting import triples_with
 
-HEADER = "date 2026-03-13\n\n"  # a Friday
-
-
-def triples(tmp_path, body: str) -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text(HEADER + body + "\n")
-    ((_, extraction),) = eg.extract([path], registry=Registry())
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2026-03-13")  # a Friday
 
 
 ACCUSED = (

@@ -5,15 +5,9 @@ Short articles of a Harlow school-board and mayoral race written for the tests, 
 collide with the bundled NYC 2021 sample's (another Garcia, another Jean Kim), extracted with an
 empty registry: every name is met for the first time in the article."""
 
-import endorsegraph as eg
-from endorsegraph.graph.entities import Registry
+from .extracting import triples_with
 
-
-def triples(tmp_path, body: str) -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text("date 2024-05-10\nrace 2024 Harlow mayor\n\n" + body + "\n")
-    ((_, extraction),) = eg.extract([path], registry=Registry())
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2024-05-10\nrace 2024 Harlow mayor")
 
 
 def test_members_of_an_organisation_are_the_organisation(tmp_path):
@@ -110,14 +104,9 @@ def test_actors_counted_then_listed_among_the_signers_each_endorse(tmp_path):
 
 
 def test_endorsing_or_backing_the_candidate_then_the_name(tmp_path):
-    path = tmp_path / "article.txt"
-    path.write_text(
-        "date 2026-03-13\n\nOn Friday, independent councillor Maeve Corr endorsed the Civic Unionist "
-        "candidate, Jean Kim, at a rally in Omagh. Former MP Ana Garcia said Thursday she is "
-        "now backing the New Democratic candidate, Luis Sheng.\n"
-    )
-    ((_, extraction),) = eg.extract([path], registry=Registry())
-    assert {(e.actor, e.action.value, e.target) for e in extraction.events} == {
-        ("Maeve Corr", "endorse", "Jean Kim"),
-        ("Ana Garcia", "endorse", "Luis Sheng"),
-    }
+    assert triples(
+        tmp_path,
+        "On Friday, independent councillor Maeve Corr endorsed the Civic Unionist candidate, Jean Kim, at "
+        "a rally in Omagh. Former MP Ana Garcia said Thursday she is now backing the New Democratic "
+        "candidate, Luis Sheng.",
+    ) == {("Maeve Corr", "endorse", "Jean Kim"), ("Ana Garcia", "endorse", "Luis Sheng")}

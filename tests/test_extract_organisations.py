@@ -3,15 +3,9 @@ candidate endorses, one dropping or cutting loose withdraws; an officer in appos
 body ("The local's business manager, X, said the board voted to endorse Y"). A second race (a
 Manitoba riding and a Welsh seat), with names that collide with the NYC sample's."""
 
-import endorsegraph as eg
-from endorsegraph.api import entity_registry
+from .extracting import triples_with
 
-
-def triples(tmp_path, text: str, published: str = "2025-04-17") -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text(f"date {published}\n\n{text}")
-    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2025-04-17", sample=True)
 
 
 def test_a_party_drops_and_names_its_candidates(tmp_path):

@@ -5,15 +5,9 @@ endorsement), and a union saying "its endorsement was revoked". Short articles o
 Falls race written for the tests, with names that collide with the bundled NYC 2021 sample's,
 extracted with an empty registry."""
 
-import endorsegraph as eg
-from endorsegraph.graph.entities import Registry
+from .extracting import triples_with
 
-
-def triples(tmp_path, body: str) -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text("date 2026-03-13\n\n" + body + "\n")
-    ((_, extraction),) = eg.extract([path], registry=Registry())
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2026-03-13")
 
 
 def test_a_regional_party_drops_a_sitting_councillor(tmp_path):

@@ -3,15 +3,9 @@ withdraws no endorsement; a party's nominee, not the party, is who "announced hi
 (XP) nominee Y" supports. A second race (Pune and Hamilton), with names that collide with the NYC
 sample's."""
 
-import endorsegraph as eg
-from endorsegraph.api import entity_registry
+from .extracting import triples_with
 
-
-def triples(tmp_path, text: str, published: str = "2024-10-30") -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text(f"date {published}\n\n{text}")
-    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2024-10-30", sample=True)
 
 
 def test_withdrawing_ones_own_nomination_withdraws_no_endorsement(tmp_path):

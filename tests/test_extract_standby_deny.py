@@ -4,15 +4,9 @@ quotes, first names; denials of a deed ("denied writing the post"), of a charact
 claim "desperate and false"", and a denial's target is the accuser even when no rule read the claim.
 A second race (a Manitoba riding), with names that collide with the NYC sample's."""
 
-import endorsegraph as eg
-from endorsegraph.api import entity_registry
+from .extracting import triples_with
 
-
-def triples(tmp_path, text: str, published: str = "2024-03-22") -> set[tuple[str, str, str]]:
-    path = tmp_path / "article.txt"
-    path.write_text(f"date {published}\n\n{text}")
-    ((_, extraction),) = eg.extract([path], registry=entity_registry(["sample"]))
-    return {(e.actor, e.action.value, e.target) for e in extraction.events}
+triples = triples_with("date 2024-03-22", sample=True)
 
 
 def test_stand_by_forms(tmp_path):
