@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..graph.dates import parse_day
 from ..graph.errors import InputError
+from .datetext import find_dates
 from .records import csv_records, read_source, unique_keys
 
 __all__ = ["Article", "Manifest", "SkippedFile", "decode", "read_article", "read_manifest"]
@@ -32,6 +33,38 @@ _HEADER_LINE = re.compile(
     r"|(?P<key>outlet|race)[ \t]+(?P<value>\S[^\n]*?)|(?P<unknown>date)[ \t]+unknown)[ \t]*(?P<end>\n|\Z)"
     r"|[ \t]*(?P<date2>date)[ \t]+(?P<day2>\d{4}-\d{2}-\d{2})[ \t]+"  # text follows on the line
 )
+
+
+# A scraped page's own date line near its top: "| 03 May 2021 | 11:31", "Published: May 3, 2021",
+# "Updated 6:14 PM EDT, Thu October 14, 2021", "Nov. 10, 2017 at 4:31 pm"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?"
+_DATELINE = re.compile(
+    r"[ \t|•·-]*(?P<label>(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?:?\s*)?"
+    rf"(?:{_TIME}[\s,|]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?P<day>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})"
+    rf"(?:[\s,|]+(?:at\s+)?{_TIME})?[ \t|]*"
+)
+_DATELINE_LINES = 12  # how far down the page a date line is looked for
+
+
+def _dateline(text: str, start: int) -> dt.date | None:
+    """The date a page gives itself in a line of its own near the top (a published date wins
+    over an updated one), when no header or manifest gives one."""
+    found: list[tuple[bool, dt.date]] = []
+    for line in [line for line in text[start : start + 2000].split("\n") if line.strip()][:_DATELINE_LINES]:
+        match = _DATELINE.fullmatch(line.lower().strip())
+        if match:
+            days = [d.span.exact for d in find_dates(match["day"], None) if d.span and d.span.exact]
+            if days:
+                found.append(
+                    (
+                        "updated" not in (match["label"] or "") and "modified" not in (match["label"] or ""),
+                        days[0],
+                    )
+                )
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +189,8 @@ def read_article(path: Path, manifest: Manifest | None = None) -> Article:
             break  # "date 2021-04-28 Caption…": the article begins on the date's line
     published = parse_day(header.get("date") or None, "date line")
     meta = manifest.get(path.name) if manifest else {}
+    if published is None and not meta.get("published"):
+        published = _dateline(text, start)
     return Article(
         id=path.name,
         path=path,

@@ -33,7 +33,8 @@ _MODIFIED = re.compile(
     r"^\s+(?:members?|officials?|leaders?|staff|staffers?|employees?|lawmakers?|activists?|voters?|mps|mlas|tds|"
     r"msps|councill?ors|senators|legislators|aldermen|mayors|"
     r"supporters?|spokes(?:man|woman|person)|president|secretary|chair(?:man|woman)?|executive|branch|"
-    r"candidates?|delegates?|organizers?|volunteers?)\b"
+    r"candidates?|delegates?|organizers?|volunteers?|reports?|story|stories|investigations?|articles?|reporters?|"
+    r"reporting|analysis|poll)\b"
 )
 _MEMBERS_OF = re.compile(
     r"(?:^|[,;:]|\b(?:and|but))\s*(?:members|leaders|officials|delegates|officers)\s+of$"
@@ -45,6 +46,7 @@ _RELATIVE = re.compile(
     r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;⟦\"]|⟦\d+⟧(?=\s+[a-z])){0,60})?"
     r"(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
+_APPOSED = re.compile(r"⟦(\d+)⟧,\s+(?:the|a|an)\s+$")  # a name, then the description in apposition
 _OFFICE_APPOSITION = re.compile(r",\s+(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?")
 MENTION = re.compile(r"⟦(\d+)⟧")  # a mention in a shape, its index the group
 _WORD_OR_COMMA = re.compile(r"[a-z,] ")
@@ -175,6 +177,13 @@ class Clause:
             break
         if best is None:
             return []
+        apposed = _APPOSED.search(self.shape, 0, self.mention_at[best])
+        if (
+            apposed
+            and self.shape.startswith(",", self.after(best))
+            and self.mentions[int(apposed.group(1))].is_person == self.mentions[best].is_person
+        ):
+            return [int(apposed.group(1))]  # "Sunrise NYC, the New York chapter of X, rescinded": Sunrise NYC
         # widen to the coordination it belongs to
         for m in self.group.finditer(self.shape):
             members = self.indexes(m.group(0))

@@ -80,6 +80,20 @@ _SELF_REFERENCE = re.compile(
     r"job|post|nomination|run|race|side|innocence|account|position|ward|district|riding|constituency))"
 )
 _WORD_SEPARATORS = re.compile(r"[\s-]+")
+# "some Republican leaders said they …", "lawmakers told reporters that they …": people left unnamed
+_UNNAMED_SAYERS = re.compile(
+    r"(?<![⟦\d⟧])\s(?:[a-z][\w-]*\s+){0,3}?(?:leaders|lawmakers|legislators|senators|members|officials|republicans|"
+    r"democrats|unions|groups|organi[sz]ations|councill?ors|mps|activists|supporters|donors|colleagues|critics|"
+    r"allies|backers|voters|residents|delegates)\s+(?:have\s+|had\s+)?(?:said|say|says|told\s+[\w\s]{1,20}?|"
+    r"announced|insisted|added|stated|wrote|declared)\s+(?:that\s+)?$"
+)
+# An office title right before a capitalised word makes it a surname ("Sen. Biaggi", "Assembly Members Niou")
+_TITLED = re.compile(
+    r"(?:\b(?:Sens?|Reps?|Mr|Mrs|Ms|Dr|Cllrs?|Gov|Ald|Coun)\.?|\b(?:Senators?|Representatives?|Assembly\s?[Mm]embers?|"
+    r"Council\s?[Mm]embers?|Assemblym[ae]n|Assemblywom[ae]n|Congress(?:man|woman)|Council(?:man|woman)|Councill?ors?|"
+    r"Aldermen|Alderman))\s+$"
+)
+_LIST_GOES_ON = re.compile(r",?\s+(?:and\s+)?(?=[A-Z][a-z])|,\s+")
 _OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
 
 
@@ -136,10 +150,12 @@ class State:
     accusers: dict[str, list[str]] = field(default_factory=dict)  # accused -> accusers
     endorsed: set[tuple[str, str]] = field(default_factory=set)  # (endorser, endorsed) found so far
     last_group: list[str] = field(default_factory=list)  # the last subject that named several actors
+    statement_by: list[str] = field(default_factory=list)  # who issued a joint statement just before
     deniers: set[str] = field(default_factory=set)  # who denied something: they stand accused
     claimants: list[str] = field(default_factory=list)  # who made claims against someone (a denial's target)
     first_names: dict[str, set[str]] = field(default_factory=dict)  # "standing by Victor": a first name
     genders: dict[str, str] = field(default_factory=dict)  # person -> "m" or "f", as the text shows it
+    article_surnames: dict[str, set[str]] = field(default_factory=dict)  # every full name of the article
 
     def saw(self, mention: Mention) -> None:
         if mention.name is None:
@@ -161,8 +177,10 @@ class State:
                     self.genders.setdefault(mention.name, gender)
         else:
             self.orgs.append((mention.name, mention.entity_kind))
-            initials = "".join(w[0] for w in _WORD_SEPARATORS.split(mention.name) if w[:1].isupper())
-            for acronym in (initials, mention.extra.get("acronym")):
+            # ("WFP" after "the Working Families Party", the short form of "the New York Working …")
+            initials = {"".join(w[0] for w in _WORD_SEPARATORS.split(form) if w[:1].isupper())
+                        for form in (mention.name, mention.text)}  # fmt: skip
+            for acronym in (*sorted(initials), mention.extra.get("acronym")):
                 if acronym and len(acronym) >= 2:
                     self.acronyms.setdefault(acronym, mention.name)
 
@@ -239,6 +257,7 @@ def sentence_mentions(
     here: dict[str, set[str]] = {}  # full names earlier in this very sentence, by surname
     full_names = [n for n in names if n.is_person and n.name and " " in n.name]  # in order
     seen = 0
+    listing = -1  # where the next surname of a list after an office title would start
     first_names, acronyms = state.first_names, state.acronyms
     for m in _CAPITALIZED.finditer(text):
         a, b = start + m.start(), start + m.end()
@@ -249,6 +268,14 @@ def sentence_mentions(
             seen += 1
         # most capitalised words can name no one: the dictionaries answer before the overlap test
         if not (word in surnames or word in here or word in first_names or word in acronyms):
+            if (_TITLED.search(text, max(0, m.start() - 22), m.start()) or listing == a) and free(a, b):
+                # "Sens. Biaggi, Salazar and Gustavo Rivera": surnames after an office title are people
+                named = state.article_surnames.get(word, ())
+                full = next(iter(named)) if len(named) == 1 else word  # (the full name may come later)
+                extra.append(Mention(a, b, word, full, kind="short", entity_kind="person"))
+                taken.append((a, b))
+                after = _LIST_GOES_ON.match(text, m.end())
+                listing = start + after.end() if after else -1
             continue
         if not free(a, b):
             continue
@@ -387,7 +414,10 @@ def names(
     out: list[str] = []
     exclude = list(exclude)
     for i in indexes:
-        found = _plural(clause, state, i) if clause.mentions[i].text.lower() in ("they", "them") else []
+        plural = clause.mentions[i].text.lower() in ("they", "them")
+        if plural and _UNNAMED_SAYERS.search(clause.shape, 0, clause.mention_at[i]):
+            continue  # "some Republican leaders said they would no longer support him": nobody named
+        found = _plural(clause, state, i) if plural else []
         found = found or [resolve(clause, state, i, role=role, exclude=exclude)]  # type: ignore[list-item]
         out += [n for n in found if n and n not in out and n not in exclude]
     return out

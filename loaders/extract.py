@@ -232,6 +232,9 @@ class Extractor:
         mentions = self._mentions(folded, article.body_start, article.scope)
         starts = [m.start for m in mentions]
         reading = Reading(article, folded, rules=self.rules)
+        for m in mentions:  # "Alderman Pettaway" in a headline, "Ruth Pettaway" in the text
+            if m.is_person and m.name and " " in m.name:
+                reading.state.article_surnames.setdefault(m.name.split()[-1], set()).add(m.name)
         found: list[Found] = []
         quote_open = False
         pending: list[Found] = []  # events whose counted actors a later sentence names
@@ -421,23 +424,59 @@ def _riding(folded: str, first: Mention, person: Mention) -> bool:
 
 
 def _resolve_acronyms(mentions: list[Mention]) -> None:
-    """ "the BJP" after "Bharatiya Janata Party (BJP)": the acronym means the full name given before;
-    "the Progressive Conservative Party" after "… Party of Manitoba" means the longer name."""
+    """An organisation keeps the name the article first gave it: "the BJP" after "Bharatiya Janata
+    Party (BJP)"; "the Progressive Conservative Party" after "… Party of Manitoba"; "the Working
+    Families Party" (and so "WFP") after "the New York Working Families Party"; "the Conservatives"
+    after "the Conservative Party"."""
     defined: dict[str, str] = {}
     longer: list[str] = []
+    first: list[str] = []  # the organisations' names as first given, in order
+    parties: dict[
+        str, str
+    ] = {}  # "conservative" -> the party's full name as first given, else its first name
     for m in mentions:
-        if m.extra.get("bare_acronym"):
+        stem = None if m.is_person or not m.name else _party_stem(m.name)
+        if stem and (
+            stem not in parties
+            or m.name.lower().endswith(" party") > parties[stem].lower().endswith(" party")
+        ):
+            parties[stem] = m.name
+    for m in mentions:
+        if m.extra.get("bare_acronym") or (not m.is_person and m.text in defined and m.text.isupper()):
             m.name = defined.get(m.text, m.name)
         elif not m.is_person and m.name:
-            full = next((name for name in longer if name.startswith(m.name + " of ")), None)
+            own, stem = m.name, _party_stem(m.name)
+            full = next((name for name in longer if name.startswith(own + " of ")), None)
+            if full is None and m.name == m.text and len(own.split()) >= 2:
+                full = next((name for name in first if name.endswith(" " + own)), None)
+            if full is None and stem:
+                full = parties[stem] if parties[stem] != own else None
             if full is not None:
                 m.name = full
-            elif " of " in m.name:
-                longer.append(m.name)
-            initials = "".join(w[0] for w in re.split(r"[\s-]+", m.name) if w[:1].isupper())
-            for acronym in (m.extra.get("acronym"), initials):
-                if acronym and len(acronym) >= 2:
-                    defined.setdefault(acronym, m.name)
+            else:
+                first.append(own)
+                if " of " in own:
+                    longer.append(own)
+            for name in {own, m.name}:
+                initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+                for acronym in (m.extra.get("acronym"), initials):
+                    if acronym and len(acronym) >= 2:
+                        defined.setdefault(acronym, m.name)
+
+
+_PARTY_STEMS = {"tories": "conservative", "tory": "conservative", "democrats": "democratic", "labor": "labor"}
+_ONE_WORD_PARTIES = {"labour", "labor", "liberals", "conservatives", "tories", "greens", "nationals"}
+
+
+def _party_stem(name: str) -> str | None:
+    """What names one party in its several forms: "Conservative Party", "Conservatives", "Tories"."""
+    low = re.sub(r"^the\s+", "", name.lower())
+    if low in _ONE_WORD_PARTIES:
+        return _PARTY_STEMS.get(low, low.removesuffix("s"))
+    words = low.split()
+    if len(words) == 2 and words[1] == "party":
+        return _PARTY_STEMS.get(words[0], words[0])
+    return None
 
 
 def _event_id(article: str, start: int, action: object, actor: str, target: str) -> str:

@@ -115,6 +115,7 @@ _NOT_NAMES = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "dozens", "dozen", "hundreds", "separately", "together", "former", "late",
 }  # fmt: skip
+_AFFILIATIONS = {"democrat", "republican", "tory", "liberal", "conservative", "progressive", "socialist"}
 _PLACE_ENDINGS = {
     "city", "county", "state", "avenue", "boulevard", "north", "south", "east", "west", "central", "rural",
     "urban", "vale", "end", "heights", "park", "valley", "hills", "lake", "beach", "bay", "harbour", "harbor",
@@ -151,13 +152,18 @@ _PARTY_WORDS = {"party", "democrats", "republicans", "conservatives", "liberals"
                 "tories", "socialists", "unionists", "nationalists"}  # fmt: skip
 
 
+_NEWSPAPER_WORDS = {"times", "post", "news", "tribune", "journal", "ledger", "sentinel", "herald", "gazette",
+                    "courier", "chronicle", "observer", "examiner", "dispatch", "inquirer", "telegraph",
+                    "globe", "bee", "daily", "weekly"}  # fmt: skip
+
+
 def guess_kind(name: str) -> str:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
     if words & _PARTY_WORDS:
         return "party"
     if words & {"union", "local", "teamsters", "workers", "federation", "guild", "brotherhood", "nurses"}:
         return "union"
-    if words & {"times", "post", "news", "tribune", "journal"}:
+    if words & _NEWSPAPER_WORDS:
         return "newspaper"
     if words & ORG_WORDS:
         return "advocacy group"
@@ -255,14 +261,23 @@ def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
 _MEMBERS_OF = re.compile(r"(?:Members|Leaders|Officials|Delegates|Officers) of (?:the )?(?=\S+ \S)")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OFFICE_AFTER = re.compile(
+    r"(?:Members?|Speaker|President|Majority|Minority)$"
+)  # "Assembly Member", "Council President"
+
+
 def _organizations_listed(name: str, start: int) -> list[tuple[str, int]]:
     """ "Harlow Teachers Union and the Riverside Tenants Alliance": two organisations, each a full
     name ending in an organisation word; anything else ("Friends and Neighbors of X") stays one."""
     cut = re.search(r" and (?:the )?", name)
     if cut:
         first, second = name[: cut.start()], name[cut.end() :]
-        if all(
-            len(p.split()) >= 2 and p.split()[-1].lower() in ORG_WORDS and " and " not in p
+        if all(is_title(w) for w in second.split()) and first.split()[-1].lower() in ORG_WORDS:
+            return [(first, start)]  # "the Working Families Party and Assembly members X and Y"
+        if all(  # ("WFP and the United Federation of Teachers": an acronym is a name too)
+            (len(p.split()) >= 2 and p.split()[-1].lower() in ORG_WORDS or _ACRONYM.fullmatch(p))
+            and " and " not in p
             for p in (first, second)
         ):
             return [(first, start), (second, start + cut.end())]
@@ -368,9 +383,19 @@ def _organizations_in(matched: str) -> tuple[tuple[str, int, str], ...]:
         return ()  # "Supreme Court Justice Jane Roe": a titled person
     if {w.lower().rstrip(".") for w in words} & _HONORIFICS:
         return ()  # "Labour's Cllr Niamh Colleran and …": people, not an organisation
-    # ("Clydeside Transport Workers' Branch": a plural possessive is an organisation word too)
-    if len(words) >= 2 and {w.lower().rstrip("'") for w in words} & ORG_WORDS and not _is_place(name):
-        return tuple((part, at, guess_kind(part)) for part, at in _organizations_listed(name, start))
+    # ("Clydeside Transport Workers' Branch": a plural possessive is an organisation word too;
+    # "Assembly" of "Assembly Member Yuh-Line Niou" is an office's, not a body's)
+    bodies = {
+        w.lower().rstrip("'")
+        for i, w in enumerate(words)
+        if not _OFFICE_AFTER.match(" ".join(words[i + 1 : i + 2]))
+    }
+    if len(words) >= 2 and bodies & ORG_WORDS and not _is_place(name):
+        listed = _organizations_listed(name, start)
+        return tuple(
+            (part, at, "organization" if _ACRONYM.fullmatch(part) else guess_kind(part))
+            for part, at in listed
+        )
     return ()
 
 
@@ -387,8 +412,8 @@ def _person_in(matched: str) -> tuple[str, int, tuple[str, ...]] | tuple[()]:
         name = " ".join(words)
     if len(words) > 4:
         return ()
-    if len(words) < 2 or words[-1].lower() in _NOT_NAMES:
-        return ()
+    if len(words) < 2 or words[-1].lower() in _NOT_NAMES or words[-1].lower() in _AFFILIATIONS:
+        return ()  # ("a New York Democrat": an affiliation, not a name)
     return name, start, tuple(words)  # shared by every match of this text: never changed
 
 
@@ -443,6 +468,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             mention.extra["bare_acronym"] = True
             take(mention)
     by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
+    initialed: dict[str, str] = {}  # "Scott Stringer" -> "Scott M. Stringer": names without middle initials
     candidates = []
     for m in _PERSON.finditer(text):
         person = _PERSON_CACHE.get(m.group(0))
@@ -469,11 +495,21 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if kind is None:  # "Ms Te Rangi" after "Moana Te Rangi": the same person
             longer = by_suffix.get(name, set())
             full = next(iter(longer)) if len(longer) == 1 else name
+            # "Scott M. Stringer", then "Scott Stringer": one person, named as the article first did
+            full = initialed.setdefault(_without_initials(full), full)
             tail = full.split()
             for i in range(1, len(tail)):
                 by_suffix.setdefault(" ".join(tail[i:]), set()).add(full)
         take(Mention(start, end, name, full, entity_kind=kind or "person"))
     return out
+
+
+_MIDDLE_INITIAL = re.compile(r"(?<=\S) [A-Z]\.(?= \S)")
+
+
+def _without_initials(name: str) -> str:
+    """ "Scott M. Stringer" -> "Scott Stringer" (a first initial stays: "J. Smith" is not "Smith")."""
+    return _MIDDLE_INITIAL.sub("", name)
 
 
 _PROSE_END = (".", "!", "?", '"', "'", "\u201d", "\u2019")
@@ -579,6 +615,11 @@ def absorb_title(text: str, mention: Mention, floor: int) -> None:
             keep.insert(0, word)  # "shadow housing minister": the portfolio between two title words
             continue
         break
+    # "Daines and Sen. Mike Lee": a name before "and" is another person, not part of the title
+    for i in range(len(keep) - 1, 0, -1):
+        if keep[i].lower() in ("and", "&") and not is_title(keep[i - 1]):
+            keep = keep[i + 1 :]
+            break
     while keep and keep[0].lower() in _TITLE_JOINERS:
         keep.pop(0)
     if not any(is_title(w) for w in keep):

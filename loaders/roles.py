@@ -147,25 +147,29 @@ def cause(clause: Clause, trig: int) -> str | None:
 
 
 # --- actors
-def _by_speaker(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_speaker(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
+    """Who speaks the quotation: its speaker, or each of those who issued the joint statement it
+    quotes; a quoted 'we' said by an organisation's officer is the organisation."""
     organization = (
-        _speaker_organization(clause, speaker) if hit.match.group(0).lstrip().startswith("we") else None
+        _speaker_organization(clause, speakers[0])
+        if len(speakers) == 1 and hit.match.group(0).lstrip().startswith("we")
+        else None
     )
-    return [organization] if organization else [speaker] if speaker else []
+    return [organization] if organization else list(speakers)
 
 
-def _by_act(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_act(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
     return names(clause, state, clause.indexes(hit.match.groupdict().get("act")), "subject")
 
 
-def _by_org(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_org(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
     """The organisation dropping its candidate: named, else the one in view."""
     groups = hit.match.groupdict()
     named = clause.indexes(groups.get("act") or groups.get("act2"))
     return names(clause, state, named, "subject") or _organization(clause, state)
 
 
-def _by_party(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_party(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
     """The organisation that chose its candidate: named, the subject when an organisation, else the
     one in view ("Local members picked X as their candidate")."""
     named = clause.indexes(hit.match.groupdict().get("act"))
@@ -173,12 +177,12 @@ def _by_party(clause: Clause, state: State, hit: Hit, speaker: str | None) -> li
     return names(clause, state, named or left, "subject") or _organization(clause, state)
 
 
-def _by_sayer(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_sayer(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
     """ "A said B retains her support": who speaks of the target."""
     return names(clause, state, clause.left(hit.match.start("tgt")), "subject")
 
 
-def _by_left(clause: Clause, state: State, hit: Hit, speaker: str | None) -> list[str]:
+def _by_left(clause: Clause, state: State, hit: Hit, speakers: tuple[str, ...]) -> list[str]:
     left = clause.left(hit.trig)
     actors = names(clause, state, left, "subject")
     if hit.rule.action != "call" and len(left) == 1 and (organization := officer_of(clause, state, left[0])):
@@ -373,19 +377,40 @@ def _may_deny(state: State, actors: list[str], accuser: str) -> bool:
     return not accused or bool(accused & set(actors))
 
 
+_REPORTING = re.compile(
+    r"\b(?:stor(?:y|ies)|reports?|reported|reporting|articles?|investigations?|published|released)\b"
+)
+
+
+def _reports(clause: Clause, actor: str, trig: int) -> bool:
+    """A newspaper whose story alleges something reports it (an editorial board's accusation is its own)."""
+    for i, m in enumerate(clause.mentions):
+        if m.name == actor and m.entity_kind == "newspaper" and clause.mention_at[i] < trig:
+            return bool(_REPORTING.search(clause.shape, clause.after(i), trig))
+    return False
+
+
 def assign(
-    clause: Clause, state: State, hit: Hit, speaker: str | None, rank: int | None, calls: tuple[CallKind, ...]
+    clause: Clause,
+    state: State,
+    hit: Hit,
+    speakers: tuple[str, ...],
+    rank: int | None,
+    calls: tuple[CallKind, ...],
 ) -> Assignment:
     """The events `hit` makes in `clause`: its rule's actor and target roles read, calls turned into
-    the actions asked for, ranks, titles and the stated cause attached. Records in `state` who was a
+    the actions asked for, ranks, titles and the stated cause attached. `speakers`: who speaks the
+    sentence's quotation (several for a joint statement). Records in `state` who was a
     target and who accused whom."""
     rule, trig = hit.rule, hit.trig
-    actors = ACTOR_READERS[rule.actor](clause, state, hit, speaker)
+    actors = ACTOR_READERS[rule.actor](clause, state, hit, speakers)
     awaiting = 0
     if not actors and rule.actor == "left":
         counted = _counted(clause, trig)
         if counted is not None:
             awaiting, actors = counted, [""]  # named in a following sentence, see Extractor.extract
+    if rule.action == "accuse":  # "The Post released a story alleging that X …": reported, not accused
+        actors = [a for a in actors if not _reports(clause, a, trig)]
     if not actors:
         return Assignment([], "no actor found")
     targets = [t for t in TARGET_READERS[rule.target](clause, state, hit, actors) if t and t not in actors]

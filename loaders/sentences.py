@@ -42,11 +42,18 @@ VOCABULARY = re.compile(
 # A sentence in which someone makes a claim against another ("told the paper that he had", "alleges"):
 # its subject is who a later denial answers, when no rule read the claim as an accusation
 _CLAIM_WORDS = re.compile(
-    r"(?=[aclst])\b(?:accus\w*|alleg\w*|claim\w*|complain\w*|lied|lying|confront\w*|(?:told|said)\b[^.;]{0,40}\bthat\b"
-    r"[^.;]{0,40}\b(?:had|has|was)\b)",
+    r"(?=[abcfklmst])\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|claim(?:ed|s|ing)?|complain\w*|lied|lying|confront\w*|"
+    r"(?:told|said)\b[^.;]{0,40}\bthat\b[^.;]{0,40}\b(?:had|has|was)\b|"
+    # a claim made, not one merely spoken of ("had expressed trepidation regarding the allegations")
+    r"(?:made|makes|making|levell?ed|brought|filed|lodged|came\s+forward\s+with)\s+(?:\w+\s+){0,3}?"
+    r"(?:allegations?|accusations?|complaints?))",
     re.IGNORECASE,
 )
 _DENIAL_WORDS = re.compile(r"(?=[dfru])\b(?:den(?:y|ies|ied|ying)|rejected|untrue|false)\b", re.IGNORECASE)
+# "A, B and C issued a joint statement": what "it said" quotes next is theirs
+_ISSUED_STATEMENT = re.compile(
+    r"\b(?:issued|released|put\s+out|signed|sent|published|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|letter)\b"
+)
 _AMONG = re.compile(
     r"\s*(?:among\s+(?:the|those|them)\b[^⟦.;]{0,40}?\b(?:were|are|was|is|included?)|"
     r"(?:the\s+)?(?:signers|signatories|signees)\s+(?:were|are|included?))\s+"
@@ -79,6 +86,7 @@ class SentenceContext:
     clause: Clause
     subject: str | None = None
     speaker: str | None = None
+    joint: tuple[str, ...] = ()  # who issued the joint statement "it" (the speaker) stands for
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (rule, why it made nothing) for --explain
 
     @classmethod
@@ -131,6 +139,10 @@ class SentenceContext:
             if _SAID_AFTER.match(clause.shape[clause.after(i) :]) or _SAID_BEFORE.search(
                 clause.shape[: clause.mention_at[i]]
             ):
+                if clause.mentions[i].text.lower() == "it" and len(self.state.statement_by) > 1:
+                    # "A, B and C issued a joint statement." / ""…," it said"
+                    self.joint = tuple(self.state.statement_by)
+                    return self.joint[0]
                 return resolve(clause, self.state, i, role="subject")
         for i in outside:  # "Garcia said in a statement, "...""
             if _SAYING.match(clause.shape[clause.mention_at[i] :]):
@@ -150,7 +162,8 @@ class SentenceContext:
                 continue
             if not ranked:
                 rank, ranked = sentence_rank(clause), True
-            made = assign(clause, self.state, hit, self.speaker, rank, self.reading.rules.calls)
+            speakers = self.joint or ((self.speaker,) if self.speaker else ())
+            made = assign(clause, self.state, hit, speakers, rank, self.reading.rules.calls)
             failure = made.failure or failure
             if not made.found or not hit.rule.claims:
                 hit.release()  # nobody found: another rule may read this stretch
@@ -217,6 +230,7 @@ class SentenceContext:
             said = next((m for m in clause.mentions if m.name == claimant), None)
             if said is None or said.is_person:
                 state.claimants.append(claimant)
+        state.statement_by = []
         if self.subject:
             first = next((m for m in clause.mentions if m.name == self.subject), None)
             state.subjects.append((self.subject, first.is_person if first else True))
@@ -225,6 +239,8 @@ class SentenceContext:
                 group = [clause.mentions[k].name for k in clause.left(clause.mention_at[index] + 1)]
                 if len(group) > 1:
                     state.last_group = [g for g in group if g]
+                    if _ISSUED_STATEMENT.search(clause.shape):
+                        state.statement_by = state.last_group
         for m in clause.mentions:
             if m.kind in ("name", "short") and m.name:
                 state.saw(m)

@@ -115,7 +115,7 @@ def test_roles_read_the_actor_group_and_the_target():
     _, (context,) = read("Marisol Garcia and Daniel Kim endorsed Jean Kim as their first choice.")
     clause, reading = context.clause, context.reading
     (hit,) = list(reading.matcher.hits(clause.shape, clause.in_quote))
-    made = assign(clause, reading.state, hit, None, sentence_rank(clause), reading.rules.calls)
+    made = assign(clause, reading.state, hit, (), sentence_rank(clause), reading.rules.calls)
     assert [(f.actor, f.action, f.target, f.rank, f.rule) for f in made.found] == [
         ("Marisol Garcia", "endorse", "Jean Kim", 1, "endorse"),
         ("Daniel Kim", "endorse", "Jean Kim", 1, "endorse"),
@@ -129,11 +129,11 @@ def test_a_call_becomes_the_actions_it_asks_for_and_a_lost_actor_is_said():
     )
     reading = call.reading
     (hit,) = list(reading.matcher.hits(call.clause.shape, call.clause.in_quote))
-    made = assign(call.clause, reading.state, hit, None, None, reading.rules.calls)
+    made = assign(call.clause, reading.state, hit, (), None, reading.rules.calls)
     assert sorted(f.action for f in made.found) == ["call_to_resign", "call_to_withdraw"]
     (hit,) = list(reading.matcher.hits(nobody.clause.shape, nobody.clause.in_quote))
     assert (
-        assign(nobody.clause, reading.state, hit, None, None, reading.rules.calls).failure == "no actor found"
+        assign(nobody.clause, reading.state, hit, (), None, reading.rules.calls).failure == "no actor found"
     )
 
 
