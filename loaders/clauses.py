@@ -52,6 +52,7 @@ MENTION = re.compile(r"⟦(\d+)⟧")  # a mention in a shape, its index the grou
 _WORD_OR_COMMA = re.compile(r"[a-z,] ")
 _NEXT_MENTION = re.compile(r"\s+⟦(\d+)⟧")
 _ARTICLES_BEFORE = re.compile(r"(?:\s+(?:the|a|an))+$")
+_OWNER_BEFORE = re.compile(r"(?:\s+(?:the\s+)?⟦\d+⟧'s)+$")
 _LAST_WORD = re.compile(r"[\w']+$")
 _PARTICIPLE = re.compile(r"(?:ed|ing)$")
 _GERUND_AFTER = re.compile(r"\s+\w+ing\b")
@@ -128,6 +129,7 @@ class Clause:
         if m.possessive:
             return True
         before = _ARTICLES_BEFORE.sub("", " " + self.shape[: self.mention_at[index]].rstrip())
+        before = _OWNER_BEFORE.sub("", before)  # "wrote to Labour's Cllr X": X is the preposition's object
         if _MEMBERS_OF.search(before):  # "Members of Inland Laborers Local 238 voted": the local acts
             return False
         last = _LAST_WORD.findall(before)

@@ -156,6 +156,8 @@ class State:
     first_names: dict[str, set[str]] = field(default_factory=dict)  # "standing by Victor": a first name
     genders: dict[str, str] = field(default_factory=dict)  # person -> "m" or "f", as the text shows it
     article_surnames: dict[str, set[str]] = field(default_factory=dict)  # every full name of the article
+    # denials whose accuser the article had not named yet: (actors, sentence, position, rule)
+    unanswered: list[tuple[tuple[str, ...], int, int, str]] = field(default_factory=list)
 
     def saw(self, mention: Mention) -> None:
         if mention.name is None:
@@ -258,6 +260,7 @@ def sentence_mentions(
     full_names = [n for n in names if n.is_person and n.name and " " in n.name]  # in order
     seen = 0
     listing = -1  # where the next surname of a list after an office title would start
+    prose = text.rstrip().endswith((".", "!", "?", '"', "'"))  # not a headline: its subject is often left out
     first_names, acronyms = state.first_names, state.acronyms
     for m in _CAPITALIZED.finditer(text):
         a, b = start + m.start(), start + m.end()
@@ -267,6 +270,12 @@ def sentence_mentions(
             here.setdefault(name.split()[-1], set()).add(name)  # type: ignore[union-attr]
             seen += 1
         # most capitalised words can name no one: the dictionaries answer before the overlap test
+        later = state.article_surnames.get(word) if prose and word not in surnames else None
+        if later and len(later) == 1 and word not in here and free(a, b):
+            # "Leahy says he thinks Clinton should drop out" above "Sen. Patrick Leahy …"
+            extra.append(Mention(a, b, word, next(iter(later)), kind="short", entity_kind="person"))
+            taken.append((a, b))
+            continue
         if not (word in surnames or word in here or word in first_names or word in acronyms):
             if (_TITLED.search(text, max(0, m.start() - 22), m.start()) or listing == a) and free(a, b):
                 # "Sens. Biaggi, Salazar and Gustavo Rivera": surnames after an office title are people

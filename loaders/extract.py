@@ -28,7 +28,7 @@ from ..graph.errors import InputError
 from ..graph.events import Event, Source
 from .articles import Article
 from .clauses import Sentence
-from .coreference import ACTS_FOR
+from .coreference import ACTS_FOR, State
 from .datetext import DateMention, find_dates
 from .mentions import Gazetteer, Mention, absorb_qualifier, absorb_title, fold, is_title, proper_names
 from .roles import ANY_COUNT, Found
@@ -227,7 +227,7 @@ class Extractor:
         return kept
 
     def extract(self, article: Article) -> Extraction:
-        folded = fold(article.text)
+        folded = _without_link_cards(fold(article.text))
         sentences = self._sentences(article, folded)
         mentions = self._mentions(folded, article.body_start, article.scope)
         starts = [m.start for m in mentions]
@@ -239,6 +239,7 @@ class Extractor:
         quote_open = False
         pending: list[Found] = []  # events whose counted actors a later sentence names
         skipped: list[Skipped] = []
+        skipped_at: list[int] = []  # each skipped sentence's number
         listed = _listed_people(folded, sentences, mentions)
 
         anchors_at: dict[int, dt.date | None] = {}
@@ -288,6 +289,7 @@ class Extractor:
             if not new and sentence.eventful:
                 why = context.explanation()
                 if why is not None:
+                    skipped_at.append(number)
                     skipped.append(
                         Skipped(
                             f"{article.path}:{article.text.count(chr(10), 0, sentence.start) + 1}",
@@ -310,6 +312,9 @@ class Extractor:
                             f.span, f.own_date = Span(sentence.said_on, sentence.said_on), True
                             f.date_text = sentence.said_on.isoformat()
             context.finish(dates)
+        found += _answered(reading.state, found)
+        answered = {f.sentence for f in found if f.action == "deny"}
+        skipped = [s for s, n in zip(skipped, skipped_at, strict=True) if n not in answered]
         anchors = reading.state.anchors
         return Extraction(self._events(article, found, sentences, anchors), reading.unresolved, skipped)
 
@@ -477,6 +482,34 @@ def _party_stem(name: str) -> str | None:
     if len(words) == 2 and words[1] == "party":
         return _PARTY_STEMS.get(words[0], words[0])
     return None
+
+
+# A scraped page's link card glued to a name: "Sen. Barack ObamaBarack Hussein ObamaOvernight Defense …
+# Powell death leads to bipartisan outpouring of grief MORE (D-Ill.)": the name again, headlines, MORE
+_LINK_CARD = re.compile(
+    r"(?=[A-Z])\b(?P<last>[A-Z][a-z]+)(?P<card>(?:[A-Z][\w.'-]*\s+){1,3}(?P=last)[^\n]{0,600}?\sMORE\b)"
+)
+
+
+def _without_link_cards(folded: str) -> str:
+    """The text with link cards blanked out, offsets kept."""
+    if "MORE" not in folded:
+        return folded
+    return _LINK_CARD.sub(lambda m: m.group("last") + " " * len(m.group("card")), folded)
+
+
+def _answered(state: State, found: list[Found]) -> list[Found]:
+    """Denials made before the article named the accuser, once it has: "X called the allegation
+    baseless" in the first paragraph, "Y alleged that she was groped by X" further down."""
+    made = {(f.actor, f.action, f.target) for f in found}
+    out = []
+    for actors, sentence, position, rule in state.unanswered:
+        for actor in actors:
+            for accuser in state.accusers.get(actor, []):
+                if (actor, "deny", accuser) not in made and accuser != actor:
+                    made.add((actor, "deny", accuser))
+                    out.append(Found(actor, "deny", accuser, sentence, position, rule=rule))
+    return out
 
 
 def _event_id(article: str, start: int, action: object, actor: str, target: str) -> str:

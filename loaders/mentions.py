@@ -65,7 +65,11 @@ TITLE_WORDS = {
     "public", "speaker", "majority", "minority", "whip", "activist", "lobbyist", "commissioner",
     "treasurer", "auditor", "judge", "sheriff", "alderman", "alderwoman", "delegate", "senator-elect",
     "dr.", "mr.", "mrs.", "ms.", "democratic", "republican", "progressive", "labour", "conservative",
-    "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "founder",
+    "democrat", "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+    "founder", "writer", "author", "lawyer", "businessman", "businesswoman", "producer", "screenwriter",
+    "journalist", "columnist", "strategist", "consultant", "pastor", "entrepreneur", "organizer",
+    "organiser", "staffer", "novelist", "broadcaster", "presenter", "comedian", "actor", "actress",
+    "filmmaker",
     # honorifics and offices of UK, Irish, Canadian, Australian and New Zealand copy (often no full stop)
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "cllr", "coun.", "councilor", "ald.",
     "alderperson", "td", "mla", "msp", "supt", "det", "insp", "taoiseach", "tanaiste",
@@ -245,6 +249,13 @@ _SEAT_AFTER = re.compile(
 )
 
 
+_OFFICE_HOLDER_AFTER = re.compile(
+    r"\s+(?:councill?or|council\s+member|mayor|mp|msp|mla|mpp|senator|alderman|lawmaker|legislator|politician|"
+    r"businessman|businesswoman|resident|native|activist|campaigner)s?\b"
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|the)\s+$")
+
+
 def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
     """ "the Kestrel Vale by-election", "its Waikato East candidate": a place, though shaped like a name."""
     if name.lower() in _PLACES:
@@ -253,6 +264,8 @@ def _place_in_context(text: str, start: int, end: int, name: str) -> bool:
         return True  # "its candidate in Calgary Skyview", "the seat of Bass"
     if _SEAT_AFTER.match(text, end):
         return True  # "the Bakshi Ka Talab assembly seat", "the Kestrel Vale by-election"
+    if _OFFICE_HOLDER_AFTER.match(text, end) and _INDEFINITE_BEFORE.search(text[max(0, start - 6) : start]):
+        return True  # "Cllr Lesley Waugh, a North Tyneside councillor who …": the councillor's place
     if name.split()[-1].lower() not in _PLACE_ENDINGS:
         return False
     return bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]) or _PLACE_AFTER.match(text, end))
@@ -469,6 +482,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             take(mention)
     by_suffix: dict[str, set[str]] = {}  # "Te Rangi" -> {"Moana Te Rangi"}: full names by their tails
     initialed: dict[str, str] = {}  # "Scott Stringer" -> "Scott M. Stringer": names without middle initials
+    by_surname: dict[str, list[str]] = {}  # "Fenn" -> ["Rosalind Fenn"]: the full names met, by surname
     candidates = []
     for m in _PERSON.finditer(text):
         person = _PERSON_CACHE.get(m.group(0))
@@ -497,6 +511,7 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             full = next(iter(longer)) if len(longer) == 1 else name
             # "Scott M. Stringer", then "Scott Stringer": one person, named as the article first did
             full = initialed.setdefault(_without_initials(full), full)
+            full = _shortened(full, by_surname.setdefault(full.split()[-1], []))
             tail = full.split()
             for i in range(1, len(tail)):
                 by_suffix.setdefault(" ".join(tail[i:]), set()).add(full)
@@ -505,6 +520,26 @@ def proper_names(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 _MIDDLE_INITIAL = re.compile(r"(?<=\S) [A-Z]\.(?= \S)")
+
+
+def _shortened(name: str, met: list[str]) -> str:
+    """ "Ros Fenn" after "Rosalind Fenn" (or before it): one person, a first name shortened; the
+    name as first met. `met` (the names met with this surname) learns a new one."""
+    first = name.split()[0].lower()
+    same = [
+        other
+        for other in met
+        if other == name
+        or len(other.split()) == len(name.split())
+        and min(len(first), len(other.split()[0])) >= 3
+        and (other.lower().startswith(first) or first.startswith(other.split()[0].lower()))
+        and other.split()[1:] == name.split()[1:]
+    ]
+    if len(same) == 1:
+        return same[0]
+    if not same:
+        met.append(name)
+    return name
 
 
 def _without_initials(name: str) -> str:
@@ -529,8 +564,11 @@ def _prose_forms(
     ("… support for Kothrud Independent Meera Kulkarni", "Challenger Ana Ferreira, centre, …"):
     when the prose names a tail of it on its own, that tail is the name there too."""
     in_prose = {name for name, at, _ in candidates if _in_prose(text, at)}
+    tails = {name.split()[-1]: name for name in in_prose}
     out = []
     for name, start, words in candidates:
+        if len(words) == 2 and name not in in_prose and tails.get(words[1], name) != name:
+            continue  # "High-profile Obama backers urge …" above "Sen. Barack Obama": a headline's word
         if len(words) >= 3 and name not in in_prose:
             cut = next((i for i in range(1, len(words) - 1) if " ".join(words[i:]) in in_prose), None)
             if cut is not None:

@@ -417,6 +417,8 @@ def assign(
     if rule.endorsed_first:
         targets = [t for t in targets if any((a, t) in state.endorsed for a in actors)]
     if rule.action == "deny":
+        if not targets:  # "Korski called an allegation baseless" before the article names who made it
+            state.unanswered.append((tuple(actors), clause.number, clause.text_position(trig), rule.name))
         targets = [t for t in targets if _may_deny(state, actors, t)]
     if not targets:
         return Assignment([], "no target found")

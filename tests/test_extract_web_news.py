@@ -194,3 +194,92 @@ def test_an_affiliation_is_not_a_person(tmp_path):
         "Friday.",
     )
     assert found == {("Tomas Garcia", "withdraw", "Dorian Pike")}
+
+
+def test_a_surname_in_a_deck_line_is_the_person_the_story_names_later(tmp_path):
+    found = triples(
+        tmp_path,
+        "High-profile Pike backers urge Garcia to quit\n\n"
+        "Brandt says she thinks Garcia should drop out.\n\n"
+        "Sen. Ilse Brandt, a backer of Mayor Dorian Pike, said on Friday that Councilwoman Rosa Garcia "
+        "had every right to stay in the race.",
+    )
+    assert ("Ilse Brandt", "call_to_withdraw", "Rosa Garcia") in found
+    assert not {t for t in found if "High-profile" in t[0] or "High-profile" in t[2]}
+
+
+def test_a_passive_allegation_accuses_its_agent_and_an_earlier_denial_answers_it(tmp_path):
+    found = triples(
+        tmp_path,
+        'Council hopeful Dorian Pike has called an allegation he groped a woman "baseless" as he '
+        '"categorically" denied any wrongdoing.\n\n'
+        'Writer Jean Kim alleged in an essay on Thursday that she was "groped" by Mr Pike a decade ago.',
+    )
+    assert found == {("Jean Kim", "accuse", "Dorian Pike"), ("Dorian Pike", "deny", "Jean Kim")}
+
+
+def test_an_unanswered_denial_is_explained_and_an_answered_one_is_not(tmp_path):
+    path = tmp_path / "denial.txt"
+    path.write_text(
+        f"{HEADER}\n\nDorian Pike on Friday denied the allegation, calling it baseless.\n\n"
+        "Lena Ortiz accused Pike of misusing campaign funds on Thursday.\n"
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    assert {(e.actor, e.action.value, e.target) for e in extraction.events} == {
+        ("Lena Ortiz", "accuse", "Dorian Pike"),
+        ("Dorian Pike", "deny", "Lena Ortiz"),
+    }
+    assert not [s for s in extraction.skipped if "denied" in s.sentence]
+    alone = tmp_path / "alone.txt"
+    alone.write_text(f"{HEADER}\n\nDorian Pike on Friday denied the allegation, calling it baseless.\n")
+    ((_, extraction),) = eg.extract([alone], registry=Registry())
+    assert extraction.events == []
+    assert [s.reason for s in extraction.skipped] == ["no target found"]
+
+
+def test_a_link_card_glued_to_a_name_is_not_read(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Harbor Trades Council announced its endorsement of Sen. Dorian PikeDorian Kale PikeOvernight "
+        "Energy — Presented by Acme — Jean Kim The Memo: Kim wins on trade MORE (D-Harrow) for mayor "
+        "Thursday.",
+    )
+    assert found == {("Harbor Trades Council", "endorse", "Dorian Pike")}
+
+
+def test_a_place_before_an_office_in_an_apposition_is_no_actor(tmp_path):
+    found = triples(
+        tmp_path,
+        "Cllr Lena Ortiz, a Harrow West councillor who endorsed Mr Pike at his launch on 2 September, said "
+        "on Thursday that she was withdrawing her support.",
+    )
+    assert ("Lena Ortiz", "withdraw", "Pike") in found
+    assert not {t for t in found if t[0] == "Harrow West"}
+
+
+def test_the_object_of_wrote_to_is_whom_the_writers_urge(tmp_path):
+    found = triples(
+        tmp_path,
+        "Four members of the Tory group - Cllr Ilse Brandt, Cllr Omar Haddad and Cllr Jean Kim - wrote to "
+        "Labour's Cllr Dorian Pike on Monday, urging him to stand down from the cabinet.",
+    )
+    assert found == {(a, "call_to_resign", "Dorian Pike") for a in ("Ilse Brandt", "Omar Haddad", "Jean Kim")}
+
+
+def test_a_shortened_first_name_is_the_same_person(tmp_path):
+    found = triples(
+        tmp_path,
+        "Rosalind Fenn accused Dorian Pike of bullying on Tuesday. Ros Fenn, 34, said Fenn had kept notes. "
+        "Pike denied Fenn's account on Wednesday.",
+    )
+    assert found == {("Rosalind Fenn", "accuse", "Dorian Pike"), ("Dorian Pike", "deny", "Rosalind Fenn")}
+
+
+def test_an_unnamed_group_before_and_is_not_a_named_backer(tmp_path):
+    found = triples(
+        tmp_path,
+        "Dorian Pike was accused of harassment on Monday. Pike still has the endorsement of several other labor "
+        "groups, and the Harbor Chamber of Commerce, which has not endorsed in the race, said it may endorse "
+        "a candidate next week.",
+    )
+    assert not {t for t in found if t[0] == "Harbor Chamber of Commerce"}
