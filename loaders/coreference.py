@@ -80,6 +80,10 @@ _SELF_REFERENCE = re.compile(
     r"job|post|nomination|run|race|side|innocence|account|position|ward|district|riding|constituency))"
 )
 _WORD_SEPARATORS = re.compile(r"[\s-]+")
+_INCLUDING_SAID = re.compile(
+    r"\bincluding\s+((?:⟦\d+⟧(?:,?\s+and\s+|,\s+)?)+),?\s+(?:have\s+|had\s+)?(?:said|say|told\s+[\w\s]{1,20}?|"
+    r"announced|insisted|added|wrote|declared)\s+(?:that\s+)?$"
+)
 # "some Republican leaders said they …", "lawmakers told reporters that they …": people left unnamed
 _UNNAMED_SAYERS = re.compile(
     r"(?<![⟦\d⟧])\s(?:[a-z][\w-]*\s+){0,3}?(?:leaders|lawmakers|legislators|senators|members|officials|republicans|"
@@ -434,6 +438,9 @@ def names(
 
 def _plural(clause: Clause, state: State, index: int) -> list[str]:
     """'they': the group named as subject earlier in this sentence, else the last such group."""
+    including = _INCLUDING_SAID.search(clause.shape, 0, clause.mention_at[index])
+    if including:  # "top Republicans, including Sen. A and Rep. B, said they could no longer support him"
+        return [n for n in (clause.mentions[k].name for k in clause.indexes(including.group(1))) if n]
     for j in range(index):
         named = clause.mentions[j].kind != "pronoun" and clause.subject_like(j)
         if named and not clause.in_quote(clause.mention_at[j]):

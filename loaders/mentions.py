@@ -119,6 +119,8 @@ _NOT_NAMES = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "dozens", "dozen", "hundreds", "separately", "together", "former", "late",
 }  # fmt: skip
+_TRAILING_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                       "yesterday"}  # fmt: skip
 _AFFILIATIONS = {"democrat", "republican", "tory", "liberal", "conservative", "progressive", "socialist"}
 _PLACE_ENDINGS = {
     "city", "county", "state", "avenue", "boulevard", "north", "south", "east", "west", "central", "rural",
@@ -423,6 +425,9 @@ def _person_in(matched: str) -> tuple[str, int, tuple[str, ...]] | tuple[()]:
         start += len(" ".join(words[:cut])) + 1
         words = words[cut:]
         name = " ".join(words)
+    while len(words) > 2 and words[-1].lower() in _TRAILING_NOT_NAMES:  # "Mitt Romney Saturday"
+        name = name[: -len(words[-1]) - 1]
+        words = words[:-1]
     if len(words) > 4:
         return ()
     if len(words) < 2 or words[-1].lower() in _NOT_NAMES or words[-1].lower() in _AFFILIATIONS:

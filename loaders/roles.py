@@ -5,6 +5,7 @@ which are handled, and a test holds them equal.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,10 @@ _CLAIMS_OF = re.compile(
     r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+_AND_UNNAMED = re.compile(
+    r"\s+and\s+(?:a\s+(?:group|number|handful|slate|bloc|coalition)\s+of|several|other|a\s+dozen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:lawmakers|legislators|officials|senators|members|councill?ors|mps|unions|groups|organi[sz]ations|leaders)\b"
+)
 _NOMINEE = re.compile(
     r"(?:\s*\([a-z]{2,6}\))?\s+(?:(?:[\w-]+\s+)?(?:nominee|candidate|leader|mp|mla|councillor|member|hopeful|"
     r"challenger|incumbent)\s+)?⟦(\d+)⟧"
@@ -460,4 +465,9 @@ def assign(
                         pluperfect=pluperfect, awaiting=awaiting, rule=rule.name, cause=stated,
                     )
                 )  # fmt: skip
+    act = hit.match.groupdict().get("act")
+    if act and out and _AND_UNNAMED.match(clause.shape, hit.match.end("act")):
+        # "lost the support of the WFP and a group of lawmakers …": the group is named later
+        first = out[0].actor
+        out += [dataclasses.replace(f, actor="", awaiting=ANY_COUNT) for f in out if f.actor == first]
     return Assignment(out)

@@ -56,7 +56,10 @@ _ISSUED_STATEMENT = re.compile(
 )
 _AMONG = re.compile(
     r"\s*(?:among\s+(?:the|those|them)\b[^⟦.;]{0,40}?\b(?:were|are|was|is|included?)|"
-    r"(?:the\s+)?(?:signers|signatories|signees)\s+(?:were|are|included?))\s+"
+    r"(?:the\s+)?(?:signers|signatories|signees)\s+(?:were|are|included?)|"
+    r"(?:(?:the|that|this)\s+group|⟦\d+⟧(?=\s+\w+\s*:))\s+(?:included|includes|consisted\s+of|comprised|"
+    r"was\s+made\s+up\s+of)\s*:?|"  # ("The group included: A, B and C", "the group" a mention)
+    r"they\s+(?:included|include)\s*:?)\s+"
 )
 
 

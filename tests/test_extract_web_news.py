@@ -283,3 +283,37 @@ def test_an_unnamed_group_before_and_is_not_a_named_backer(tmp_path):
         "a candidate next week.",
     )
     assert not {t for t in found if t[0] == "Harbor Chamber of Commerce"}
+
+
+def test_a_group_named_in_the_next_sentence_each_withdraws(tmp_path):
+    found = triples(
+        tmp_path,
+        "On Saturday, Dorian Pike lost the support of the Harbor Nurses Union and a group of lawmakers whose "
+        "early backing had lifted his campaign. The group included: state Sens. Ilse Brandt, Omar Haddad, and "
+        "Priya Nair; Assembly Members Jean Kim and Lena Ortiz; and Rep. Tomas Garcia.",
+    )
+    assert found == {(a, "withdraw", "Dorian Pike") for a in ("Harbor Nurses Union", "Ilse Brandt", "Omar Haddad",
+                                                              "Priya Nair", "Jean Kim", "Lena Ortiz",
+                                                              "Tomas Garcia")}  # fmt: skip
+
+
+def test_quoted_calls_by_the_speaker(tmp_path):
+    found = triples(
+        tmp_path,
+        'Rep. Dorian Pike faces calls to go. "Dorian Pike does not have the ability to serve here and should '
+        'resign," Jean Kim said on Friday. "I believe our only option is to formally ask Mr. Pike to resign '
+        'and allow the party to move on," said Tomas Garcia, appearing with Lena Ortiz Saturday.',
+    )
+    assert found == {
+        ("Jean Kim", "call_to_resign", "Dorian Pike"),
+        ("Tomas Garcia", "call_to_resign", "Dorian Pike"),
+    }
+
+
+def test_they_after_including_a_list_is_the_list(tmp_path):
+    found = triples(
+        tmp_path,
+        "After the Harrow Bay Ledger published the recording on Friday, top Republicans, including Sen. Ilse "
+        "Brandt and Rep. Omar Haddad of Harrow, said they could no longer support Dorian Pike.",
+    )
+    assert found == {("Ilse Brandt", "withdraw", "Dorian Pike"), ("Omar Haddad", "withdraw", "Dorian Pike")}
