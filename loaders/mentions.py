@@ -67,8 +67,8 @@ TITLE_WORDS = {
     "dr.", "mr.", "mrs.", "ms.", "democratic", "republican", "progressive", "labour", "conservative",
     "democrat", "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
     "founder", "writer", "author", "lawyer", "businessman", "businesswoman", "producer", "screenwriter",
-    "journalist", "columnist", "strategist", "consultant", "pastor", "entrepreneur", "organizer",
-    "organiser", "staffer", "novelist", "broadcaster", "presenter", "comedian", "actor", "actress",
+    "journalist", "columnist", "strategist", "consultant", "pastor", "entrepreneur",
+    "staffer", "novelist", "broadcaster", "presenter", "comedian", "actor", "actress",
     "filmmaker",
     # honorifics and offices of UK, Irish, Canadian, Australian and New Zealand copy (often no full stop)
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "cllr", "coun.", "councilor", "ald.",
