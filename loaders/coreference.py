@@ -92,11 +92,26 @@ _UNNAMED_SAYERS = re.compile(
     r"announced|insisted|added|stated|wrote|declared)\s+(?:that\s+)?$"
 )
 # An office title right before a capitalised word makes it a surname ("Sen. Biaggi", "Assembly Members Niou")
-_TITLED = re.compile(
-    r"(?:\b(?:Sens?|Reps?|Mr|Mrs|Ms|Dr|Cllrs?|Gov|Ald|Coun)\.?|\b(?:Senators?|Representatives?|Assembly\s?[Mm]embers?|"
-    r"Council\s?[Mm]embers?|Assemblym[ae]n|Assemblywom[ae]n|Congress(?:man|woman)|Council(?:man|woman)|Councill?ors?|"
-    r"Aldermen|Alderman))\s+$"
-)
+_TITLES_BEFORE = {"sen", "sens", "rep", "reps", "mr", "mrs", "ms", "dr", "cllr", "cllrs", "cr", "gov", "ald", "coun",
+                  "senator", "senators", "representative", "representatives", "assemblyman", "assemblywoman",
+                  "assemblymen", "assemblywomen", "assemblymember", "assemblymembers", "congressman",
+                  "congresswoman", "councilman", "councilwoman", "councilmember", "councilmembers", "councillor",
+                  "councillors", "councilor", "councilors", "alderman", "aldermen"}  # fmt: skip
+_BODIES_BEFORE = {"assembly", "council"}  # "Assembly Member(s)", "Council Members"
+
+
+def _titled(text: str, at: int) -> bool:
+    """Does an office title stand right before position `at` ("Sens. |Biaggi")? Word look-ups,
+    not a pattern: asked of every capitalised word that names no one known."""
+    words = text[max(0, at - 30) : at].split()
+    if not words or text[at - 1 : at] != " ":
+        return False
+    last = words[-1].rstrip(".").lower()
+    if last in _TITLES_BEFORE:
+        return True
+    return last in ("member", "members") and len(words) > 1 and words[-2].lower() in _BODIES_BEFORE
+
+
 _LIST_GOES_ON = re.compile(r",?\s+(?:and\s+)?(?=[A-Z][a-z])|,\s+")
 _OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
 
@@ -281,7 +296,7 @@ def sentence_mentions(
             taken.append((a, b))
             continue
         if not (word in surnames or word in here or word in first_names or word in acronyms):
-            if (_TITLED.search(text, max(0, m.start() - 22), m.start()) or listing == a) and free(a, b):
+            if (listing == a or _titled(text, m.start())) and free(a, b):
                 # "Sens. Biaggi, Salazar and Gustavo Rivera": surnames after an office title are people
                 named = state.article_surnames.get(word, ())
                 full = next(iter(named)) if len(named) == 1 else word  # (the full name may come later)

@@ -60,6 +60,7 @@ _CREDIT = re.compile(
     r"^[ \t]*(?:Photo|Photograph|Picture|Image(?:\s+source)?|Credit)[ \t]*:[^\n]{0,100}$|"
     r"\b(?:Photograph|Picture|Credit|Image(?:\s+source)?)[ \t]*:[^\n.]{0,80}|"
     r"\([A-Z][\w.' ]{1,40}/[A-Z][^)\n]{0,60}\)|"
+    r"\((?:[A-Z][\w.'-]*[ \t]?){1,3}:[ \t]*[A-Z][\w.' -]{1,40}\)|"  # "(ABC News: Claire Moodie)", "(Supplied: …)"
     r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$)",
     re.MULTILINE,
 )

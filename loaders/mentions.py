@@ -71,7 +71,7 @@ TITLE_WORDS = {
     "staffer", "novelist", "broadcaster", "presenter", "comedian", "actor", "actress",
     "filmmaker",
     # honorifics and offices of UK, Irish, Canadian, Australian and New Zealand copy (often no full stop)
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "cllr", "coun.", "councilor", "ald.",
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "cllr", "cr", "coun.", "councilor", "ald.",
     "alderperson", "td", "mla", "msp", "supt", "det", "insp", "taoiseach", "tanaiste",
     "assemblyperson", "legislator", "lawmaker", "freeholder", "selectman", "trustee",
     "executive", "chief", "director", "organiser", "organizer", "convener", "convenor", "head",
@@ -224,7 +224,7 @@ def _is_place(name: str) -> bool:
     return low in _PLACES or low.split()[-1] in _PLACE_ENDINGS
 
 
-_HONORIFICS = {"cllr", "coun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "councillor", "councilor", "mp",
+_HONORIFICS = {"cllr", "cr", "coun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "councillor", "councilor", "mp",
                "td", "mla", "msp", "senator", "ald", "alderman", "assemblymember",
                "councilmember"}  # fmt: skip
 # "state Supreme Court", "Pierce County Superior Court": institutions, never people
@@ -302,7 +302,7 @@ def _organizations_listed(name: str, start: int) -> list[tuple[str, int]]:
 # Parties named by one word ("Labour has withdrawn its support", "the Liberals cut loose X"); a word
 # in front of a name or title ("Labour MP Ann Lee", "Scottish Labour candidate") is a title, not an actor.
 _PARTY_WORD = re.compile(
-    r"(?=[LCTGN])(?<![\w'-])(Labour|Labor|Liberals|Conservatives|Tories|Greens|Nationals|Likud)"
+    r"(?=[LCTGNO])(?<![\w'-])(Labour|Labor|Liberals|Conservatives|Tories|Greens|Nationals|Likud|One Nation)"
     r"(?![\w-])"
 )
 # "the SNP has dropped", "the BJP's list": an organisation's acronym (resolved to its full name when
