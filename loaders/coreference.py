@@ -92,11 +92,13 @@ _UNNAMED_SAYERS = re.compile(
     r"announced|insisted|added|stated|wrote|declared)\s+(?:that\s+)?$"
 )
 # An office title right before a capitalised word makes it a surname ("Sen. Biaggi", "Assembly Members Niou")
-_TITLES_BEFORE = {"sen", "sens", "rep", "reps", "mr", "mrs", "ms", "dr", "cllr", "cllrs", "cr", "gov", "ald", "coun",
-                  "senator", "senators", "representative", "representatives", "assemblyman", "assemblywoman",
-                  "assemblymen", "assemblywomen", "assemblymember", "assemblymembers", "congressman",
-                  "congresswoman", "councilman", "councilwoman", "councilmember", "councilmembers", "councillor",
-                  "councillors", "councilor", "councilors", "alderman", "aldermen"}  # fmt: skip
+_TITLES_BEFORE = {
+    "sen", "sens", "rep", "reps", "mr", "mrs", "ms", "dr", "cllr", "cllrs", "cr", "gov", "ald", "coun",
+    "senator", "senators", "representative", "representatives", "assemblyman", "assemblywoman", "assemblymen",
+    "assemblywomen", "assemblymember", "assemblymembers", "congressman", "congresswoman", "councilman",
+    "councilwoman", "councilmember", "councilmembers", "councillor", "councillors", "councilor", "councilors",
+    "alderman", "aldermen",
+}  # fmt: skip
 _BODIES_BEFORE = {"assembly", "council"}  # "Assembly Member(s)", "Council Members"
 
 

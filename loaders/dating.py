@@ -79,9 +79,11 @@ def statement_tail(clause: Clause, state: State, subject: str | None) -> str | N
     )
     if index is None:
         return None
-    tail = _APPOSITIVE.sub("", clause.shape[clause.after(index) :])  # an appositive between subject and verb
-    if _STATEMENT.match(tail) or _SPEECH_WORD.search(tail[:40]):
-        return tail
+    after = clause.shape[clause.after(index) :]
+    # an appositive between subject and verb; or a qualifier's comma ("Sen. X, D-Vt., issued …")
+    for tail in (_APPOSITIVE.sub("", after), after.lstrip(", ")):
+        if _STATEMENT.match(tail) or _SPEECH_WORD.search(tail[:40]):
+            return tail
     return None
 
 

@@ -60,7 +60,8 @@ _CREDIT = re.compile(
     r"^[ \t]*(?:Photo|Photograph|Picture|Image(?:\s+source)?|Credit)[ \t]*:[^\n]{0,100}$|"
     r"\b(?:Photograph|Picture|Credit|Image(?:\s+source)?)[ \t]*:[^\n.]{0,80}|"
     r"\([A-Z][\w.' ]{1,40}/[A-Z][^)\n]{0,60}\)|"
-    r"\((?:[A-Z][\w.'-]*[ \t]?){1,3}:[ \t]*[A-Z][\w.' -]{1,40}\)|"  # "(ABC News: Claire Moodie)", "(Supplied: …)"
+    # "(ABC News: Claire Moodie)", "(Supplied: …)"
+    r"\((?:[A-Z][\w.'-]*[ \t]?){1,3}:[ \t]*[A-Z][\w.' -]{1,40}\)|"
     r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$)",
     re.MULTILINE,
 )
@@ -239,6 +240,7 @@ class Extractor:
         found: list[Found] = []
         quote_open = False
         pending: list[Found] = []  # events whose counted actors a later sentence names
+        counted: list[Found] = []  # every such event, named later or not: what later calls join
         skipped: list[Skipped] = []
         skipped_at: list[int] = []  # each skipped sentence's number
         listed = _listed_people(folded, sentences, mentions)
@@ -300,6 +302,7 @@ class Extractor:
                     )
             found += [f for f in new if not f.awaiting]
             pending += [f for f in new if f.awaiting]
+            counted += [f for f in new if f.awaiting]
             quote_open = context.quote_open_at_end
             dates: list[DateMention] = []
             if new or context.states_something():  # only then does a date matter
@@ -317,7 +320,8 @@ class Extractor:
         answered = {f.sentence for f in found if f.action == "deny"}
         skipped = [s for s, n in zip(skipped, skipped_at, strict=True) if n not in answered]
         anchors = reading.state.anchors
-        return Extraction(self._events(article, found, sentences, anchors), reading.unresolved, skipped)
+        events = self._events(article, found, sentences, anchors, counted)
+        return Extraction(events, reading.unresolved, skipped)
 
     def _author(self, article: Article, folded: str, mentions: list[Mention], post: tuple[int, int]) -> str:
         """Who signs an embedded post: the name in its attribution line, without titles."""
@@ -338,18 +342,30 @@ class Extractor:
         found: list[Found],
         sentences: list[Sentence],
         anchors: dict[str, list[tuple[int, Span, str]]],
+        counted: Iterable[Found] = (),
     ) -> list[Event]:
         source = Source(id=article.id, url=article.url, outlet=article.outlet, published=article.published)
         merged: dict[tuple[str, str, str], list[Found]] = {}
         dated: dict[tuple[str, int], Found] = {}  # the actor's last exactly dated event per paragraph
-        for f in sorted(found, key=lambda f: f.trigger):
+        called: dict[tuple[str, str], Found] = {}  # the last exactly dated call of each kind on each target
+        for f in sorted([*found, *counted], key=lambda f: f.trigger):
+            if f.awaiting:  # "Seven senators called on X to resign Wednesday": a call later ones join
+                if f.span is not None and f.span.exact and f.action.startswith("call_"):
+                    called[(f.target, f.action)] = f
+                continue
             paragraph = sentences[f.sentence].paragraph
             if f.span is None and (f.actor, paragraph) in dated:
                 # "On Thursday the alliance rescinded …. It reaffirmed its support …": same day
                 earlier = dated[(f.actor, paragraph)]
                 f.span, f.date_text = earlier.span, earlier.date_text
+            if f.span is None and f.rule == _JOINED and (f.target, f.action) in called:
+                # "Sens. A, B and C also joined in the call for X to resign": the day the call was made
+                earlier = called[(f.target, f.action)]
+                f.span, f.date_text = earlier.span, earlier.date_text
             if f.span is not None and f.span.exact:
                 dated[(f.actor, paragraph)] = f
+                if f.action.startswith("call_"):
+                    called[(f.target, f.action)] = f
             if f.span is None:
                 anchor = _nearest(anchors.get(f.actor, []), f.trigger)
                 if anchor is not None:
@@ -497,6 +513,9 @@ def _without_link_cards(folded: str) -> str:
     if "MORE" not in folded:
         return folded
     return _LINK_CARD.sub(lambda m: m.group("last") + " " * len(m.group("card")), folded)
+
+
+_JOINED = "joined-calls"  # the rule of "joined the calls for X to resign"
 
 
 def _answered(state: State, found: list[Found]) -> list[Found]:

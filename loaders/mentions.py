@@ -224,7 +224,8 @@ def _is_place(name: str) -> bool:
     return low in _PLACES or low.split()[-1] in _PLACE_ENDINGS
 
 
-_HONORIFICS = {"cllr", "cr", "coun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "councillor", "councilor", "mp",
+_HONORIFICS = {"cllr", "cr", "coun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "councillor", "councilor",
+               "mp",
                "td", "mla", "msp", "senator", "ald", "alderman", "assemblymember",
                "councilmember"}  # fmt: skip
 # "state Supreme Court", "Pierce County Superior Court": institutions, never people
@@ -596,7 +597,7 @@ _QUALIFIER = re.compile(
     r"|,\s+[DRI]-[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,2}(?=,)"
     r"|\s+\((?:Ward\s+)?\d+(?:st|nd|rd|th)?(?:\s+Ward)?\)"
     r"|\s+(?:MP|MLA|MSP|TD|MEP|MPP|MHA|MNA|MS|AM)\b"
-    r"|\s+of\s+(?:[A-Z][a-z]+\.?)(?:\s+[A-Z][a-z]+\.?){0,2}(?=[\s,.;:)]|$)"
+    r"|\s+of\s+(?:[A-Z][a-z]+\.?)(?:\s+[A-Z][a-z]+\.?){0,2}(?:\s+\d{1,3}(?!\d))?(?=[\s,.;:)]|$)"
 )
 
 

@@ -317,3 +317,30 @@ def test_they_after_including_a_list_is_the_list(tmp_path):
         "Brandt and Rep. Omar Haddad of Harrow, said they could no longer support Dorian Pike.",
     )
     assert found == {("Ilse Brandt", "withdraw", "Dorian Pike"), ("Omar Haddad", "withdraw", "Dorian Pike")}
+
+
+def test_a_statement_after_a_qualifier_dates_the_speaker_s_events(tmp_path):
+    path = tmp_path / "deck.txt"
+    path.write_text(
+        "September 17th, 2027\n\nBackers urge Garcia to quit\n\n"
+        "Brandt says she thinks Garcia should drop out.\n\n"
+        "Sen. Ilse Brandt, D-Harrow, issued the bluntest statement Friday, saying Rosa Garcia had no path "
+        "left.\n"
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    (event,) = [e for e in extraction.events if e.action.value == "call_to_withdraw"]
+    assert (event.actor, event.target, event.date) == ("Ilse Brandt", "Rosa Garcia", dt.date(2027, 9, 17))
+
+
+def test_those_who_join_a_dated_call_are_dated_by_it(tmp_path):
+    path = tmp_path / "joined.txt"
+    path.write_text(
+        f"{HEADER}\n\nFive aldermen called on Alderman Dorian Pike to resign Wednesday.\n\n"
+        "Aldermen Ilse Brandt of Ward 2 and Omar Haddad of Ward 4 also joined in the call for Pike to "
+        "resign.\n"
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    assert {(e.actor, e.date) for e in extraction.events} == {
+        ("Ilse Brandt", dt.date(2027, 9, 15)),
+        ("Omar Haddad", dt.date(2027, 9, 15)),
+    }
