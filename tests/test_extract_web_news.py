@@ -344,3 +344,29 @@ def test_those_who_join_a_dated_call_are_dated_by_it(tmp_path):
         ("Ilse Brandt", dt.date(2027, 9, 15)),
         ("Omar Haddad", dt.date(2027, 9, 15)),
     }
+
+
+def test_a_party_drops_its_candidate_named_with_the_seat(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Harrow Liberal Party dropped its Harrow West candidate Dorian Pike on Monday over old "
+        "posts.\n\n"
+        "Labour has withdrawn support from its Harrow East by-election candidate Jean Kim, leaving it "
+        "without a candidate.\n\n"
+        '"The Green Party has cancelled Lena Ortiz\' endorsement as its candidate for Harrow North," a party '
+        "spokesman confirmed.",
+    )
+    assert found == {
+        ("Harrow Liberal Party", "withdraw", "Dorian Pike"),
+        ("Labour", "withdraw", "Jean Kim"),
+        ("Green Party", "withdraw", "Lena Ortiz"),
+    }
+
+
+def test_support_withdrawn_from_unnamed_candidates_names_no_one(tmp_path):
+    found = triples(
+        tmp_path,
+        "Dorian Pike is the Labour candidate in Harrow West. Labour has been forced to withdraw support for "
+        "candidates during the campaign after comments made online.",
+    )
+    assert found == set()
