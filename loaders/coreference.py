@@ -28,7 +28,9 @@ ACTS_FOR = re.compile(
     r"funds?|ads?|spending)\b)"
 )
 # The lookaheads first: a pattern is otherwise tried at every position (half the cost or more)
-_CAPITALIZED = re.compile(r"(?=[A-Z])\b(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b")
+_CAPITALIZED = re.compile(
+    r"(?=[A-Z])\b(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]{2,6})\b"
+)
 _PRONOUN = re.compile(r"(?=[hsti])\b(?:he|she|him|her|they|them|it)\b", re.IGNORECASE)
 _DESCRIPTION = re.compile(
     r"(?=t)\bthe\s+(group|union|party|organization|organisation|coalition|committee|senator|lawmaker|"

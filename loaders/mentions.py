@@ -143,7 +143,7 @@ _PLACES = {
     "united kingdom", "scotland", "wales", "ireland", "spain", "italy", "mexico", "australia",
 }  # fmt: skip
 
-_WORD = r"(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
+_WORD = r"(?:(?:O'|D'|Mc|Mac)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|la|le|van|von|der|den|da|di|du|bin|al|el|dos|das)"
 # Names never run over a line break (a headline's last word is not the first of the next line's name)
 # Each whole-text pattern opens with a lookahead for the characters a match can start with: sre then

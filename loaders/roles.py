@@ -62,6 +62,9 @@ _CLAIMS_OF = re.compile(
     r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+_SUBORDINATE_BETWEEN = re.compile(
+    r"\b(?:until|unless|after|before|because|since|while|although|when|pending)\b"
+)
 _AND_UNNAMED = re.compile(
     r"\s+and\s+(?:a\s+(?:group|number|handful|slate|bloc|coalition)\s+of|several|other|a\s+dozen)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:lawmakers|legislators|officials|senators|members|councill?ors|mps|unions|groups|organi[sz]ations|leaders)\b"
@@ -363,8 +366,16 @@ def _nominee(clause: Clause, index: int) -> int:
 
 
 def _after_or_focus(clause: Clause, state: State, after: int, actors: list[str]) -> list[str]:
+    """The person named after the trigger, else the one the article is about; not a possessive or
+    one past a subordinator ("withdrew its endorsement until Kim's account could be reviewed")."""
     for i in range(len(clause.mentions)):
         at = clause.mention_at[i]
+        if at >= after and (
+            _SUBORDINATE_BETWEEN.search(clause.shape, after, at)
+            or clause.mentions[i].possessive
+            and _CLAIMS_OF.match(clause.shape, clause.after(i))
+        ):
+            break
         if at >= after and not clause.in_quote(at) and not officer_of(clause, state, i):
             name = resolve(clause, state, i, role="object", exclude=actors)
             if name and clause.mentions[i].is_person:

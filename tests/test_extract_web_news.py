@@ -370,3 +370,24 @@ def test_support_withdrawn_from_unnamed_candidates_names_no_one(tmp_path):
         "candidates during the campaign after comments made online.",
     )
     assert found == set()
+
+
+def test_a_first_name_with_an_inner_capital_is_a_name(tmp_path):
+    found = triples(
+        tmp_path,
+        "The sanitation workers' union said Wednesday it is cutting ties with City Councilmember LaShawn "
+        "Pettiford. The Harbor Equality Democrats, a political club, rescinded its endorsement of Pettiford "
+        "late Tuesday.",
+    )
+    assert ("Harbor Equality Democrats", "withdraw", "LaShawn Pettiford") in found
+
+
+def test_a_withdrawal_s_target_is_not_a_name_past_until(tmp_path):
+    found = triples(
+        tmp_path,
+        "Jean Kim accused Dorian Pike of groping her. On Thursday, the Harbor Grocers Union, which "
+        "represents 20,000 workers, withdrew its endorsement until Kim's account could be independently "
+        "reviewed.",
+    )
+    assert ("Harbor Grocers Union", "withdraw", "Dorian Pike") in found
+    assert not {t for t in found if t[1] == "withdraw" and t[2] == "Jean Kim"}
