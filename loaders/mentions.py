@@ -563,6 +563,9 @@ def _in_prose(text: str, at: int) -> bool:
     return line.endswith(_PROSE_END) and not line.endswith(")")
 
 
+_VERB_LIKE = re.compile(r"(?:ing|ed)$")
+
+
 def _prose_forms(
     text: str, candidates: list[tuple[str, int, tuple[str, ...]]]
 ) -> list[tuple[str, int, tuple[str, ...]]]:
@@ -570,11 +573,17 @@ def _prose_forms(
     ("… support for Kothrud Independent Meera Kulkarni", "Challenger Ana Ferreira, centre, …"):
     when the prose names a tail of it on its own, that tail is the name there too."""
     in_prose = {name for name, at, _ in candidates if _in_prose(text, at)}
-    tails = {name.split()[-1]: name for name in in_prose}
+    tails = {name.split()[-1]: name for name in in_prose if not _VERB_LIKE.search(name.split()[0])}
     out = []
     for name, start, words in candidates:
-        if len(words) == 2 and name not in in_prose and tails.get(words[1], name) != name:
-            continue  # "High-profile Obama backers urge …" above "Sen. Barack Obama": a headline's word
+        if (
+            len(words) == 2
+            and tails.get(words[1], name) != name
+            and (name not in in_prose or _VERB_LIKE.search(words[0]))
+        ):
+            # "High-profile Obama backers urge …" above "Sen. Barack Obama", "Citing Cunningham's
+            # record, …" beside "Cal Cunningham": a headline's or a sentence's first word, not a name
+            continue
         if len(words) >= 3 and name not in in_prose:
             cut = next((i for i in range(1, len(words) - 1) if " ".join(words[i:]) in in_prose), None)
             if cut is not None:

@@ -391,3 +391,23 @@ def test_a_withdrawal_s_target_is_not_a_name_past_until(tmp_path):
     )
     assert ("Harbor Grocers Union", "withdraw", "Dorian Pike") in found
     assert not {t for t in found if t[1] == "withdraw" and t[2] == "Jean Kim"}
+
+
+def test_standing_by_its_man_is_the_one_the_article_is_about(tmp_path):
+    found = triples(
+        tmp_path,
+        "Senate hopeful Dorian Pike admitted to sending the messages on Friday.\n\n"
+        "The Harbor Senatorial Campaign Committee made clear on Saturday that it's standing by its man.\n\n"
+        "Citing Pike's apology, committee chair Jean Kim said the race was about issues.",
+    )
+    assert found == {("Harbor Senatorial Campaign Committee", "stand_by", "Dorian Pike")}
+
+
+def test_an_allegation_with_an_adverb_is_an_accusation_the_earlier_denial_answers(tmp_path):
+    found = triples(
+        tmp_path,
+        "Pike has strongly denied these allegations.\n\n"
+        "Dorian Pike's former girlfriend Jean Kim alleges that Pike mentally abused her during their "
+        "relationship.",
+    )
+    assert found == {("Jean Kim", "accuse", "Dorian Pike"), ("Dorian Pike", "deny", "Jean Kim")}
