@@ -46,24 +46,25 @@ _DATELINE = re.compile(
     r"\d{4}-\d{2}-\d{2})"
     rf"(?:[\s,|]+(?:at\s+)?{_TIME})?[ \t|]*"
 )
+_TIME_IN = re.compile(r"\d{1,2}[:.]\d{2}")
 _DATELINE_LINES = 12  # how far down the page a date line is looked for
 
 
 def _dateline(text: str, start: int) -> dt.date | None:
-    """The date a page gives itself in a line of its own near the top (a published date wins
+    """The date a page gives itself in a line of its own near the top, before its prose: labelled
+    ("Published …"), with a time or a bar, or bare in its first three lines (a published date wins
     over an updated one), when no header or manifest gives one."""
     found: list[tuple[bool, dt.date]] = []
-    for line in [line for line in text[start : start + 2000].split("\n") if line.strip()][:_DATELINE_LINES]:
-        match = _DATELINE.fullmatch(line.lower().strip())
-        if match:
+    lines = [line.lower().strip() for line in text[start : start + 2000].split("\n") if line.strip()]
+    for number, low in enumerate(lines[:_DATELINE_LINES]):
+        match = _DATELINE.fullmatch(low)
+        if not match and low.endswith((".", "!", "?", '"')):
+            break  # the text has begun: a date further down is the story's, not the page's
+        if match and (match["label"] or "|" in low or _TIME_IN.search(low) or number < 3):
             days = [d.span.exact for d in find_dates(match["day"], None) if d.span and d.span.exact]
+            label = match["label"] or ""
             if days:
-                found.append(
-                    (
-                        "updated" not in (match["label"] or "") and "modified" not in (match["label"] or ""),
-                        days[0],
-                    )
-                )
+                found.append(("updated" not in label and "modified" not in label, days[0]))
     return max(found, key=lambda f: f[0])[1] if found else None
 
 

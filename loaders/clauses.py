@@ -46,6 +46,7 @@ _RELATIVE = re.compile(
     r"⟦(\d+)⟧(?:,\s+(?:the|a|an|his|her|its|their)\s+(?:[^,;⟦\"]|⟦\d+⟧(?=\s+[a-z])){0,60})?"
     r"(,\s+(?:who|which|whose)\b[^,;]*(?:,|$))"
 )
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|but|day|night|morning|afternoon|evening|week))\s*$")
 _APPOSED = re.compile(r"⟦(\d+)⟧,\s+(?:the|a|an)\s+$")  # a name, then the description in apposition
 _OFFICE_APPOSITION = re.compile(r",\s+(?:[a-z][\w-]*\s+){1,4}(?:of|for|at)\s+(?:the\s+)?")
 MENTION = re.compile(r"⟦(\d+)⟧")  # a mention in a shape, its index the group
@@ -182,6 +183,7 @@ class Clause:
         apposed = _APPOSED.search(self.shape, 0, self.mention_at[best])
         if (
             apposed
+            and _CLAUSE_OPENS.search(self.shape, 0, apposed.start())  # (not "Unlike the X, the Y, which …")
             and self.shape.startswith(",", self.after(best))
             and self.mentions[int(apposed.group(1))].is_person == self.mentions[best].is_person
         ):

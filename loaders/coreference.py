@@ -88,7 +88,7 @@ _INCLUDING_SAID = re.compile(
 )
 # "some Republican leaders said they …", "lawmakers told reporters that they …": people left unnamed
 _UNNAMED_SAYERS = re.compile(
-    r"(?<![⟦\d⟧])\s(?:[a-z][\w-]*\s+){0,3}?(?:leaders|lawmakers|legislators|senators|members|officials|republicans|"
+    r"(?<![⟦\d⟧])\s(?:[a-z][\w-]*\s+){0,3}?(?<!their\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!'s\s)(?:leaders|lawmakers|legislators|senators|members|officials|republicans|"
     r"democrats|unions|groups|organi[sz]ations|councill?ors|mps|activists|supporters|donors|colleagues|critics|"
     r"allies|backers|voters|residents|delegates)\s+(?:have\s+|had\s+)?(?:said|say|says|told\s+[\w\s]{1,20}?|"
     r"announced|insisted|added|stated|wrote|declared)\s+(?:that\s+)?$"
@@ -116,7 +116,12 @@ def _titled(text: str, at: int) -> bool:
     return last in ("member", "members") and len(words) > 1 and words[-2].lower() in _BODIES_BEFORE
 
 
-_LIST_GOES_ON = re.compile(r",?\s+(?:and\s+)?(?=[A-Z][a-z])|,\s+")
+_LIST_GOES_ON = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=[A-Z][a-z])")
+# what a capitalised word after an office title or in its list cannot be: a surname
+_NOT_SURNAME = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Democrats?|Republicans?|The|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)$"
+)
 _OPENING = re.compile(r"\W*(?:(?:but|and|then|later|on\s+\w+|in\s+\w+)\s+)*")
 
 
@@ -300,7 +305,12 @@ def sentence_mentions(
             taken.append((a, b))
             continue
         if not (word in surnames or word in here or word in first_names or word in acronyms):
-            if (listing == a or _titled(text, m.start())) and free(a, b):
+            if (
+                (listing == a or _titled(text, m.start()))
+                and free(a, b)
+                and not is_title(word)
+                and not _NOT_SURNAME.match(word)
+            ):
                 # "Sens. Biaggi, Salazar and Gustavo Rivera": surnames after an office title are people
                 named = state.article_surnames.get(word, ())
                 full = next(iter(named)) if len(named) == 1 else word  # (the full name may come later)

@@ -65,6 +65,8 @@ _CREDIT = re.compile(
     r"\|[ \t]*[A-Z][\w.' -]{1,40}/[^\n]{0,60}$)",
     re.MULTILINE,
 )
+# ranks that keep a force inside the title ("former NYPD captain X"); a union's president speaks for it
+_TITLE_WORDS_ONLY = re.compile(r"[ \t]+(?:captain|officer|detective|sergeant|commander|lieutenant)[ \t]+")
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 _CHAINED = re.compile(
     r"\b(?:the day (?:prior|before|after)|a day (?:earlier|before|later)|"
@@ -216,17 +218,28 @@ class Extractor:
                     m.extra["acronym"] = defined.group(1)
             kept.append(m)
         _resolve_acronyms(kept)
-        floor = start
+        floor, out = start, []
         for m in kept:
             if m.is_person:  # titles are people's: "president of the X" stays in front of an org
-                absorb_title(folded, m, floor)
+                # ("former NYPD captain Eric Adams": an organisation inside the title is the title's)
+                inside = (
+                    out
+                    and not out[-1].is_person
+                    and _TITLE_WORDS_ONLY.fullmatch(folded, out[-1].end, m.start)
+                )
+                absorb_title(
+                    folded, m, out[-2].end if inside and len(out) > 1 else start if inside else floor
+                )
+                while out and out[-1].start >= m.start:
+                    out.pop()
             m.possessive = (
                 folded.startswith("'s", m.end) or folded.startswith("' ", m.end) and m.text.endswith("s")
             )
             if m.possessive and ACTS_FOR.match(folded[m.end : m.end + 40]):
                 m.possessive = False  # "the union's executive board voted": the union acts
             floor = m.end
-        return kept
+            out.append(m)
+        return out
 
     def extract(self, article: Article) -> Extraction:
         folded = _without_link_cards(fold(article.text))
@@ -316,7 +329,9 @@ class Extractor:
                             f.span, f.own_date = Span(sentence.said_on, sentence.said_on), True
                             f.date_text = sentence.said_on.isoformat()
             context.finish(dates)
-        found += _answered(reading.state, found)
+        found += _answered(
+            reading.state, found, [folded[s.start : s.end] for s in sentences], article.published
+        )
         answered = {f.sentence for f in found if f.action == "deny"}
         skipped = [s for s, n in zip(skipped, skipped_at, strict=True) if n not in answered]
         anchors = reading.state.anchors
@@ -361,7 +376,8 @@ class Extractor:
             if f.span is None and f.rule == _JOINED and (f.target, f.action) in called:
                 # "Sens. A, B and C also joined in the call for X to resign": the day the call was made
                 earlier = called[(f.target, f.action)]
-                f.span, f.date_text = earlier.span, earlier.date_text
+                day = earlier.span.exact  # type: ignore[union-attr]
+                f.span, f.date_text = Span(day, article.published or day), earlier.date_text
             if f.span is not None and f.span.exact:
                 dated[(f.actor, paragraph)] = f
                 if f.action.startswith("call_"):
@@ -452,7 +468,9 @@ def _resolve_acronyms(mentions: list[Mention]) -> None:
     after "the Conservative Party"."""
     defined: dict[str, str] = {}
     longer: list[str] = []
-    first: list[str] = []  # the organisations' names as first given, in order
+    by_tail: dict[
+        str, str
+    ] = {}  # "Working Families Party" -> "New York Working Families Party": longer names
     parties: dict[
         str, str
     ] = {}  # "conservative" -> the party's full name as first given, else its first name
@@ -470,13 +488,15 @@ def _resolve_acronyms(mentions: list[Mention]) -> None:
             own, stem = m.name, _party_stem(m.name)
             full = next((name for name in longer if name.startswith(own + " of ")), None)
             if full is None and m.name == m.text and len(own.split()) >= 2:
-                full = next((name for name in first if name.endswith(" " + own)), None)
+                full = by_tail.get(own)
             if full is None and stem:
                 full = parties[stem] if parties[stem] != own else None
             if full is not None:
                 m.name = full
             else:
-                first.append(own)
+                words = own.split()
+                for i in range(1, len(words) - 1):  # each tail of two words or more
+                    by_tail.setdefault(" ".join(words[i:]), own)
                 if " of " in own:
                     longer.append(own)
             for name in {own, m.name}:
@@ -486,7 +506,7 @@ def _resolve_acronyms(mentions: list[Mention]) -> None:
                         defined.setdefault(acronym, m.name)
 
 
-_PARTY_STEMS = {"tories": "conservative", "tory": "conservative", "democrats": "democratic", "labor": "labor"}
+_PARTY_STEMS = {"tories": "conservative"}
 _ONE_WORD_PARTIES = {"labour", "labor", "liberals", "conservatives", "tories", "greens", "nationals"}
 
 
@@ -504,7 +524,7 @@ def _party_stem(name: str) -> str | None:
 # A scraped page's link card glued to a name: "Sen. Barack ObamaBarack Hussein ObamaOvernight Defense …
 # Powell death leads to bipartisan outpouring of grief MORE (D-Ill.)": the name again, headlines, MORE
 _LINK_CARD = re.compile(
-    r"(?=[A-Z])\b(?P<last>[A-Z][a-z]+)(?P<card>(?:[A-Z][\w.'-]*\s+){1,3}(?P=last)[^\n]{0,600}?\sMORE\b)"
+    r"(?=[A-Z])\b(?P<last>[A-Z][a-z]+)(?P<card>(?:[A-Z][\w.'-]*\s+){1,3}(?P=last)(?=[A-Z])[^\n]{0,600}?\sMORE\b)"
 )
 
 
@@ -518,17 +538,21 @@ def _without_link_cards(folded: str) -> str:
 _JOINED = "joined-calls"  # the rule of "joined the calls for X to resign"
 
 
-def _answered(state: State, found: list[Found]) -> list[Found]:
-    """Denials made before the article named the accuser, once it has: "X called the allegation
-    baseless" in the first paragraph, "Y alleged that she was groped by X" further down."""
+def _answered(state: State, found: list[Found], texts: list[str], published: dt.date | None) -> list[Found]:
+    """Denials of claims made before the article named the accuser, once it has: "X called the
+    allegation baseless" in the first paragraph, "Y alleged that she was groped by X" further down;
+    dated by their own sentence's one exact date (`texts`: the sentences)."""
     made = {(f.actor, f.action, f.target) for f in found}
     out = []
     for actors, sentence, position, rule in state.unanswered:
+        exact = [d for d in find_dates(texts[sentence], published) if d.exact]
+        span, said = (exact[0].span, exact[0].text) if len(exact) == 1 else (None, None)
         for actor in actors:
             for accuser in state.accusers.get(actor, []):
                 if (actor, "deny", accuser) not in made and accuser != actor:
                     made.add((actor, "deny", accuser))
-                    out.append(Found(actor, "deny", accuser, sentence, position, rule=rule))
+                    out.append(Found(actor, "deny", accuser, sentence, position, rule=rule, span=span,
+                                     date_text=said, own_date=span is not None))  # fmt: skip
     return out
 
 

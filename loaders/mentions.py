@@ -66,7 +66,8 @@ TITLE_WORDS = {
     "treasurer", "auditor", "judge", "sheriff", "alderman", "alderwoman", "delegate", "senator-elect",
     "dr.", "mr.", "mrs.", "ms.", "democratic", "republican", "progressive", "labour", "conservative",
     "democrat", "nominee", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-    "founder", "writer", "author", "lawyer", "businessman", "businesswoman", "producer", "screenwriter",
+    "founder", "captain", "detective", "sergeant", "commander", "writer", "author", "lawyer", "businessman",
+    "businesswoman", "producer", "screenwriter",
     "journalist", "columnist", "strategist", "consultant", "pastor", "entrepreneur",
     "staffer", "novelist", "broadcaster", "presenter", "comedian", "actor", "actress",
     "filmmaker",
@@ -169,7 +170,12 @@ def guess_kind(name: str) -> str:
         return "party"
     if words & {"union", "local", "teamsters", "workers", "federation", "guild", "brotherhood", "nurses"}:
         return "union"
-    if words & _NEWSPAPER_WORDS:
+    last = re.findall(r"[A-Za-z]+", name)[-1:]
+    if (
+        words & {"times", "post", "news", "tribune", "journal"}
+        or last
+        and last[0].lower() in _NEWSPAPER_WORDS
+    ):
         return "newspaper"
     if words & ORG_WORDS:
         return "advocacy group"
@@ -538,6 +544,7 @@ def _shortened(name: str, met: list[str]) -> str:
         if other == name
         or len(other.split()) == len(name.split())
         and min(len(first), len(other.split()[0])) >= 3
+        and abs(len(first) - len(other.split()[0])) >= 3  # (Ros, Rosalind; not Eric, Erica or Dan, Dana)
         and (other.lower().startswith(first) or first.startswith(other.split()[0].lower()))
         and other.split()[1:] == name.split()[1:]
     ]
@@ -564,6 +571,14 @@ def _in_prose(text: str, at: int) -> bool:
 
 
 _VERB_LIKE = re.compile(r"(?:ing|ed)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\u201d]?\s+|\n\s*)$")
+
+
+def _verb_first(text: str, at: int, name: str) -> bool:
+    """ "Citing Cunningham's record, …": a participle opening a sentence, not a first name (Ted, Fred)."""
+    first = name.split()[0]
+    opens = _SENTENCE_START.search(text[max(0, at - 3) : at])
+    return len(first) > 4 and bool(_VERB_LIKE.search(first)) and bool(opens)
 
 
 def _prose_forms(
@@ -573,13 +588,17 @@ def _prose_forms(
     ("… support for Kothrud Independent Meera Kulkarni", "Challenger Ana Ferreira, centre, …"):
     when the prose names a tail of it on its own, that tail is the name there too."""
     in_prose = {name for name, at, _ in candidates if _in_prose(text, at)}
-    tails = {name.split()[-1]: name for name in in_prose if not _VERB_LIKE.search(name.split()[0])}
+    tails = {
+        name.split()[-1]: name
+        for name, at, _ in candidates
+        if name in in_prose and not _verb_first(text, at, name)
+    }
     out = []
     for name, start, words in candidates:
         if (
             len(words) == 2
             and tails.get(words[1], name) != name
-            and (name not in in_prose or _VERB_LIKE.search(words[0]))
+            and (name not in in_prose or _verb_first(text, start, name))
         ):
             # "High-profile Obama backers urge …" above "Sen. Barack Obama", "Citing Cunningham's
             # record, …" beside "Cal Cunningham": a headline's or a sentence's first word, not a name
@@ -627,8 +646,9 @@ _NOT_QUALIFIERS = {"the", "monday", "tuesday", "wednesday", "thursday", "friday"
                    "january", "february", "march", "april", "june", "july", "august", "september",
                    "october", "november", "december", "state", "city", "county"}  # fmt: skip
 
-_ACRONYM_ORG = re.compile(
-    r"(?=[A-Z])\b([A-Z]{2,6})\s+(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
+_ACRONYM_ORG = re.compile(  # "the GMB union", "the 32BJ SEIU labor union"
+    r"(?=[A-Z\d])\b((?:\d+[A-Z]{1,4}\s+)?[A-Z]{2,6}|\d+[A-Z]{1,4})\s+(?:labou?r\s+|trade\s+|workers'?\s+)?"
+    r"(union|party|group|coalition|caucus|alliance|federation|association|council|committee)\b"
 )
 _TITLE_TAIL = re.compile(r"((?:[\w.'-]+\s+){1,8})$")
 

@@ -62,6 +62,9 @@ _CLAIMS_OF = re.compile(
     r"'s\s+(?:\w+\s+){0,2}?(?:allegation|accusation|claim|charge|account|version|complaint)"
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+_CLAIMS_DENIED = re.compile(
+    r"\b(?:allegations?|accusations?|claims?|charges?|complaints?|account)\b", re.IGNORECASE
+)
 _SUBORDINATE_BETWEEN = re.compile(
     r"\b(?:until|unless|after|before|because|since|while|although|when|pending)\b"
 )
@@ -433,7 +436,8 @@ def assign(
     if rule.endorsed_first:
         targets = [t for t in targets if any((a, t) in state.endorsed for a in actors)]
     if rule.action == "deny":
-        if not targets:  # "Korski called an allegation baseless" before the article names who made it
+        if not targets and _CLAIMS_DENIED.search(clause.text):
+            # "Korski called an allegation baseless" before the article names who made it
             state.unanswered.append((tuple(actors), clause.number, clause.text_position(trig), rule.name))
         targets = [t for t in targets if _may_deny(state, actors, t)]
     if not targets:

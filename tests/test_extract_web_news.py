@@ -332,7 +332,7 @@ def test_a_statement_after_a_qualifier_dates_the_speaker_s_events(tmp_path):
     assert (event.actor, event.target, event.date) == ("Ilse Brandt", "Rosa Garcia", dt.date(2027, 9, 17))
 
 
-def test_those_who_join_a_dated_call_are_dated_by_it(tmp_path):
+def test_those_who_join_a_dated_call_are_bounded_by_it(tmp_path):
     path = tmp_path / "joined.txt"
     path.write_text(
         f"{HEADER}\n\nFive aldermen called on Alderman Dorian Pike to resign Wednesday.\n\n"
@@ -340,9 +340,10 @@ def test_those_who_join_a_dated_call_are_dated_by_it(tmp_path):
         "resign.\n"
     )
     ((_, extraction),) = eg.extract([path], registry=Registry())
-    assert {(e.actor, e.date) for e in extraction.events} == {
-        ("Ilse Brandt", dt.date(2027, 9, 15)),
-        ("Omar Haddad", dt.date(2027, 9, 15)),
+    # joined on the call's day or later, by publication
+    assert {(e.actor, e.not_before, e.not_after) for e in extraction.events} == {
+        ("Ilse Brandt", dt.date(2027, 9, 15), dt.date(2027, 9, 17)),
+        ("Omar Haddad", dt.date(2027, 9, 15), dt.date(2027, 9, 17)),
     }
 
 
@@ -411,3 +412,65 @@ def test_an_allegation_with_an_adverb_is_an_accusation_the_earlier_denial_answer
         "relationship.",
     )
     assert found == {("Jean Kim", "accuse", "Dorian Pike"), ("Dorian Pike", "deny", "Jean Kim")}
+
+
+def test_an_organisation_inside_a_title_is_the_title_s(tmp_path):
+    found = triples(
+        tmp_path,
+        "The Harrow Bay Ledger went another way, endorsing Harbor Borough President and former HBPD captain "
+        "Dorian Pike on Monday.",
+    )
+    assert found == {("Harrow Bay Ledger", "endorse", "Dorian Pike")}
+
+
+def test_a_numbered_union_acronym_is_an_organisation(tmp_path):
+    found = triples(
+        tmp_path,
+        "Councilman Dorian Pike lost the endorsement of the 32HB SEIU labor union on Wednesday.",
+    )
+    assert found == {("32HB SEIU", "withdraw", "Dorian Pike")}
+
+
+def test_review_counter_examples_make_no_wrong_event(tmp_path):
+    """Sentences a reviewer wrote against this round's rules: each made a wrong event once."""
+    cases = {
+        "Sen. Ilse Brandt Friday called on Dorian Pike to resign.": {
+            ("Ilse Brandt", "call_to_resign", "Dorian Pike")
+        },
+        "Eric Adams endorsed Dorian Pike. Erica Adams, a nurse, called on Pike to resign.": {
+            ("Eric Adams", "endorse", "Dorian Pike"),
+            ("Erica Adams", "call_to_resign", "Dorian Pike"),
+        },
+        "Heidi Cruz endorsed Dorian Pike in May. Ted Cruz withdrew his endorsement of Pike on Friday.": {
+            ("Heidi Cruz", "endorse", "Dorian Pike"),
+            ("Ted Cruz", "withdraw", "Dorian Pike"),
+        },
+        "Jean Kim withdrew support for Dorian Pike's housing bill on Friday.": set(),
+        "Pike and Ortiz quit the staff. Within a week Jean Kim lost Pike and Ortiz.": set(),
+        '"We endorsed Dorian Pike as he promised a full term, and should he step down, we will back '
+        'Lena Ortiz," Jean Kim said.': set(),
+        '"My constituents ask Dorian Pike to resign every day, but I will not," Jean Kim said.': set(),
+        "Jean Kim, Dorian Pike's wife, said she stood by her man.": set(),
+    }
+    for body, expected in cases.items():
+        assert triples(tmp_path, body) == expected, body
+
+
+def test_an_earlier_denial_of_something_else_is_not_answered(tmp_path):
+    found = triples(
+        tmp_path,
+        "Dorian Pike on Monday denied wrongdoing in the zoning probe.\n\n"
+        "On Thursday, Lena Ortiz accused Pike of harassment.",
+    )
+    assert found == {("Lena Ortiz", "accuse", "Dorian Pike")}
+
+
+def test_an_answered_denial_keeps_its_own_day(tmp_path):
+    path = tmp_path / "denial_day.txt"
+    path.write_text(
+        f"{HEADER}\n\nDorian Pike on Wednesday denied the allegation, calling it baseless.\n\n"
+        "Lena Ortiz accused Pike of misusing campaign funds on Tuesday.\n"
+    )
+    ((_, extraction),) = eg.extract([path], registry=Registry())
+    (denial,) = [e for e in extraction.events if e.action.value == "deny"]
+    assert (denial.target, denial.date) == ("Lena Ortiz", dt.date(2027, 9, 15))
