@@ -468,12 +468,10 @@ def _resolve_acronyms(mentions: list[Mention]) -> None:
     after "the Conservative Party"."""
     defined: dict[str, str] = {}
     longer: list[str] = []
-    by_tail: dict[
-        str, str
-    ] = {}  # "Working Families Party" -> "New York Working Families Party": longer names
-    parties: dict[
-        str, str
-    ] = {}  # "conservative" -> the party's full name as first given, else its first name
+    # "Working Families Party" -> "New York Working Families Party": the longer names, by their tails
+    by_tail: dict[str, str] = {}
+    # "conservative" -> the party's full name as first given, else its first name
+    parties: dict[str, str] = {}
     for m in mentions:
         stem = None if m.is_person or not m.name else _party_stem(m.name)
         if stem and (

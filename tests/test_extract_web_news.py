@@ -108,8 +108,8 @@ def test_surnames_after_an_office_title_are_people(tmp_path):
 def test_a_titled_surname_in_a_headline_is_the_person_named_later(tmp_path):
     found = triples(
         tmp_path,
-        "Six aldermen urge Alderman Pike to resign\n\n"
-        "Aldermen Ilse Brandt and Omar Haddad on Thursday urged Alderman Dorian Pike to resign.",
+        "Aldermen Ilse Brandt and Omar Haddad urge Alderman Pike to resign\n\n"
+        "Dorian Pike, the Ward 3 alderman, has refused to step down over the contract.",
     )
     assert found == {(a, "call_to_resign", "Dorian Pike") for a in ("Ilse Brandt", "Omar Haddad")}
 
@@ -269,8 +269,8 @@ def test_the_object_of_wrote_to_is_whom_the_writers_urge(tmp_path):
 def test_a_shortened_first_name_is_the_same_person(tmp_path):
     found = triples(
         tmp_path,
-        "Rosalind Fenn accused Dorian Pike of bullying on Tuesday. Ros Fenn, 34, said Fenn had kept notes. "
-        "Pike denied Fenn's account on Wednesday.",
+        "Rosalind Fenn joined Dorian Pike's campaign as an aide in 2024. Ros Fenn accused Pike of bullying "
+        "on Tuesday. Pike denied Fenn's account on Wednesday.",
     )
     assert found == {("Rosalind Fenn", "accuse", "Dorian Pike"), ("Dorian Pike", "deny", "Rosalind Fenn")}
 
@@ -282,7 +282,7 @@ def test_an_unnamed_group_before_and_is_not_a_named_backer(tmp_path):
         "labor groups, and the Harbor Chamber of Commerce, which has not endorsed in the race, said it may "
         "endorse a candidate next week.",
     )
-    assert not {t for t in found if t[0] == "Harbor Chamber of Commerce"}
+    assert found == set()  # neither the unnamed groups nor the chamber, which has not endorsed
 
 
 def test_a_group_named_in_the_next_sentence_each_withdraws(tmp_path):
